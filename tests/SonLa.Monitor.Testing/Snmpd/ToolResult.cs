@@ -1,0 +1,3 @@
+namespace SonLa.Monitor.Testing.Snmpd;
+
+public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);
