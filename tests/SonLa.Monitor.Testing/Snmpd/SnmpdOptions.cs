@@ -17,6 +17,13 @@ public sealed class SnmpdOptions
 
     public IReadOnlyList<PassPersistRow> PassPersistRows { get; init; } = [];
 
+    /// <summary>More subtrees served by the same script and rows, e.g. ".1.3.6.1.2.1.2" and ".1.3.6.1.2.1.31"
+    /// to simulate a device's IF-MIB (disable snmpd's own with <see cref="DisabledModules"/>).</summary>
+    public IReadOnlyList<string> ExtraPassPersistRoots { get; init; } = [];
+
+    /// <summary>snmpd MIB modules not to start (snmpd -I -name,...), e.g. "interfaces", "ifTable", "ifXTable".</summary>
+    public IReadOnlyList<string> DisabledModules { get; init; } = [];
+
     /// <summary>Extra snmpd.conf lines (createUser, rouser, view, ...).</summary>
     public IReadOnlyList<string> ExtraConfig { get; init; } = [];
 }

@@ -121,10 +121,20 @@ public sealed class SnmpdServer : IAsyncDisposable
         config.AppendLine($"sysLocation {Options.SysLocation}");
         config.AppendLine("sysContact noc@sonla.test");
         config.AppendLine("sysServices 72");
+        var roots = Options.ExtraPassPersistRoots.ToList();
         if (Options.PassPersistRoot is not null)
         {
+            roots.Insert(0, Options.PassPersistRoot);
+        }
+
+        if (roots.Count > 0)
+        {
             var script = Path.Combine(AppContext.BaseDirectory, "Snmpd", "pass_persist_table.py");
-            config.AppendLine($"pass_persist {Options.PassPersistRoot} /usr/bin/python3 {script} {DataFile}");
+            foreach (var root in roots)
+            {
+                config.AppendLine($"pass_persist {root} /usr/bin/python3 {script} {DataFile}");
+            }
+
             SetRows(Options.PassPersistRows);
         }
 
@@ -145,6 +155,8 @@ public sealed class SnmpdServer : IAsyncDisposable
         [
             "-f", "-C", "-c", _dir.File("snmpd.conf"), "-Lf", _dir.File("snmpd.log"),
             $"--persistentDir={persistent}", "-M", "/dev/null", "-p", _dir.File("snmpd.pid"),
+            // smux would try the fixed TCP port 199; parallel test snmpds must not compete for it.
+            "-I", "-" + string.Join(',', Options.DisabledModules.Prepend("smux")),
         ], _dir.File("snmpd.stdout.log"));
 
         await Poll.UntilAsync(async () =>
