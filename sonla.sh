@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# SonLa.Monitor build plumbing: deps, build, test, bench, demo. Run `./sonla.sh help`.
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
+ROOT=$PWD
+
+# Debian's python3 on purpose: snmpd's pass_persist and our helpers must not depend on a user's pyenv.
+PY=/usr/bin/python3
+SYSTEM_PACKAGES=(snmpd snmp snmptrapd influxdb python3 curl)
+# Package → the service its postinst enables on a well-known port (udp 161, udp 162, tcp 8086).
+declare -A PACKAGE_SERVICE=([snmpd]=snmpd [snmptrapd]=snmptrapd [influxdb]=influxdb)
+
+DIST="$ROOT/dist"
+TEST_RESULTS="$ROOT/artifacts/test-results"
+# One configuration for `test`, so its single build is what the tests run.
+TEST_CONFIGURATION=Debug
+
+say()  { printf '%s\n' "$*"; }
+info() { printf '==> %s\n' "$*"; }
+die()  { printf 'sonla.sh: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+  cat <<'EOF'
+Usage: ./sonla.sh COMMAND
+
+  demo     install missing system packages, build, and run a demo on loopback: InfluxDB, two
+           simulated commune devices (real net-snmp snmpd), the collector and one agent.
+           Runs until Ctrl-C, then stops everything it started.
+           DEMO_SECONDS=N ./sonla.sh demo   (or: ./sonla.sh demo --check [N]) runs N seconds
+           (default 60), checks that interface data reached InfluxDB, and exits 0 if it did.
+  test     install missing system packages, build the solution once and run every test project
+           (real snmpd/influxd started by the tests). Ends with "N passed, N failed[, N skipped]".
+  build    publish dist/agent/sonla-agent and dist/collector/sonla-collector (Release).
+  bench    run the benchmarks (Release): bench/SonLa.Monitor.Benchmarks -- all
+  deps     install missing Debian packages (as root) and check the .NET 10 SDK; the others call it.
+  help     this text.
+
+Prerequisites: Debian 12, the .NET 10 SDK (`dotnet`), root (for apt-get) unless the packages
+snmpd snmp snmptrapd influxdb python3 curl are already installed.
+EOF
+}
+
+# ---------------------------------------------------------------------------------------------
+# deps
+# ---------------------------------------------------------------------------------------------
+
+need_dotnet() {
+  command -v dotnet >/dev/null 2>&1 \
+    || die "the .NET 10 SDK is required and 'dotnet' is not on PATH. Install it (https://learn.microsoft.com/dotnet/core/install/linux-debian) and run again."
+  dotnet --list-sdks 2>/dev/null | grep -q '^10\.' \
+    || die "the .NET 10 SDK is required; 'dotnet --list-sdks' shows: $(dotnet --list-sdks 2>/dev/null | tr '\n' ' ')"
+}
+
+package_installed() {
+  [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
+}
+
+# The packages' own services listen on the well-known ports; tests and the demo start private
+# instances on free ports, so the package services are stopped right after we install them.
+quiet_package_services() {
+  local package service
+  for package in "$@"; do
+    service=${PACKAGE_SERVICE[$package]:-}
+    [ -n "$service" ] || continue
+    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+      if systemctl is-active --quiet "$service" || systemctl is-enabled --quiet "$service" 2>/dev/null; then
+        info "disabling the package's own $service service (the demo and tests start their own)"
+        systemctl disable --now "$service" >/dev/null 2>&1 || say "warning: could not disable $service"
+      fi
+    elif [ -x "/etc/init.d/$service" ]; then
+      # No systemd (container): the postinst may have started it through its init script.
+      "/etc/init.d/$service" stop >/dev/null 2>&1 || true
+    fi
+  done
+}
+
+cmd_deps() {
+  local missing=() package
+  if command -v dpkg-query >/dev/null 2>&1; then
+    for package in "${SYSTEM_PACKAGES[@]}"; do
+      package_installed "$package" || missing+=("$package")
+    done
+  else
+    for package in snmpd snmpget snmpbulkwalk snmptrapd influxd curl; do
+      command -v "$package" >/dev/null 2>&1 || missing+=("$package")
+    done
+    [ -x "$PY" ] || missing+=("$PY")
+    [ ${#missing[@]} -eq 0 ] || die "not a Debian system and missing: ${missing[*]}; install net-snmp, InfluxDB 1.x, python3 and curl by hand."
+  fi
+
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ "$(id -u)" -eq 0 ] \
+      || die "missing Debian packages: ${missing[*]}. Run as root, or: sudo apt-get install ${missing[*]}"
+    info "installing missing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    quiet_package_services "${missing[@]}"
+  fi
+  [ -x "$PY" ] || die "$PY is missing (Debian package python3)."
+  need_dotnet
+}
+
+# ---------------------------------------------------------------------------------------------
+# build
+# ---------------------------------------------------------------------------------------------
+
+publish() { # project output-dir exe-name
+  local project=$1 out=$2 exe=$3
+  rm -rf "$out"
+  dotnet publish "$project" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly \
+    || die "dotnet publish $project failed (see the errors above)."
+  [ -x "$out/$exe" ] || die "dotnet publish $project did not produce $out/$exe."
+}
+
+cmd_build() {
+  need_dotnet
+  info "publishing sonla-agent and sonla-collector (Release)"
+  publish agent/SonLa.Monitor.Agent/SonLa.Monitor.Agent.csproj "$DIST/agent" sonla-agent
+  publish collector/SonLa.Monitor.Collector/SonLa.Monitor.Collector.csproj "$DIST/collector" sonla-collector
+  say "built: dist/agent/sonla-agent, dist/collector/sonla-collector"
+}
+
+# ---------------------------------------------------------------------------------------------
+# test
+# ---------------------------------------------------------------------------------------------
+
+# Sums the <Counters> of every .trx file; prints "passed failed skipped total".
+trx_totals() {
+  "$PY" - "$1" <<'EOF'
+import glob, os, sys
+import xml.etree.ElementTree as ET
+passed = failed = skipped = total = 0
+for path in glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True):
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        failed += 1  # a truncated results file means a crashed test host: never count it as green
+        continue
+    counters = root.find(".//{*}ResultSummary/{*}Counters")
+    if counters is None:
+        continue
+    n = lambda key: int(counters.get(key, "0"))
+    passed += n("passed")
+    failed += n("failed") + n("error") + n("timeout") + n("aborted")
+    skipped += n("notExecuted")
+    total += n("total")
+print(passed, failed, skipped, total)
+EOF
+}
+
+cmd_test() {
+  cmd_deps
+  rm -rf "$TEST_RESULTS"
+  mkdir -p "$TEST_RESULTS"
+  local build_log="$TEST_RESULTS/build.log" test_log="$TEST_RESULTS/test.log"
+
+  info "building SonLa.Monitor.sln ($TEST_CONFIGURATION); log: $build_log"
+  if ! dotnet build SonLa.Monitor.sln -c "$TEST_CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly >"$build_log" 2>&1; then
+    cat "$build_log" >&2
+    say "0 passed, 1 failed"
+    die "the build failed; nothing was tested. Log: $build_log"
+  fi
+
+  info "running the tests; log: $test_log"
+  local rc=0
+  # A hung test fails (with a dump) instead of stalling CI; the outer timeout is the last resort.
+  timeout --kill-after=30s "${SONLA_TEST_TIMEOUT:-540}" \
+    dotnet test SonLa.Monitor.sln -c "$TEST_CONFIGURATION" --no-build --nologo \
+      --logger "trx;LogFilePrefix=sonla" --logger "console;verbosity=minimal" \
+      --results-directory "$TEST_RESULTS" --blame-hang-timeout 3m \
+      2>&1 | tee "$test_log" || rc=${PIPESTATUS[0]}
+
+  local passed failed skipped total
+  read -r passed failed skipped total < <(trx_totals "$TEST_RESULTS")
+  say ""
+  say "Logs: $build_log, $test_log; results (.trx): $TEST_RESULTS"
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    say "dotnet test exited with code $rc (a test host crashed, hung or timed out): counted as a failure."
+    failed=1
+  fi
+  if [ "$skipped" -gt 0 ]; then
+    say "$passed passed, $failed failed, $skipped skipped"
+  else
+    say "$passed passed, $failed failed"
+  fi
+  [ "$total" -gt 0 ] || die "no tests ran."
+  [ "$failed" -eq 0 ] || exit 1
+}
+
+# ---------------------------------------------------------------------------------------------
+# bench
+# ---------------------------------------------------------------------------------------------
+
+cmd_bench() {
+  cmd_deps
+  [ $# -gt 0 ] || set -- all
+  dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- "$@"
+}
+
+# ---------------------------------------------------------------------------------------------
+# demo (in its own file: it is the longest)
+# ---------------------------------------------------------------------------------------------
+
+cmd_demo() {
+  # shellcheck source=demo/demo.sh
+  source "$ROOT/demo/demo.sh"
+  demo_main "$@"
+}
+
+main() {
+  local command=${1:-help}
+  [ $# -gt 0 ] && shift
+  case "$command" in
+    deps)  cmd_deps ;;
+    build) cmd_build ;;
+    test)  cmd_test ;;
+    bench) cmd_bench "$@" ;;
+    demo)  cmd_demo "$@" ;;
+    help|-h|--help) usage ;;
+    *) usage >&2; die "unknown command: $command" ;;
+  esac
+}
+
+main "$@"
