@@ -1,1 +1,37 @@
-return 0;
+using System.Text;
+using SonLa.Monitor.Agent.Cli;
+
+// Vietnamese text must reach terminals and pipes intact, whatever the platform's default code page.
+var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+try
+{
+    Console.OutputEncoding = utf8;
+}
+catch (IOException)
+{
+    // No console attached (service, redirected): the writers below are UTF-8 anyway.
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Let the command stop itself (exit 130) instead of the runtime killing it mid-write.
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+// Buffered: a big walk is not written a syscall a line; commands flush while they wait on the network.
+var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { AutoFlush = false };
+var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+var exitCode = await CliApp.RunAsync(args, stdout, stderr, cancellation.Token);
+try
+{
+    await stdout.DisposeAsync();
+}
+catch (IOException)
+{
+    // stdout already closed by the reader (e.g. `| head`).
+}
+
+await stderr.DisposeAsync();
+return exitCode;
