@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
+using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
 using SonLa.Monitor.Snmp.Tests.TestDoubles;
 using SonLa.Monitor.Snmp.Transport;
@@ -125,7 +126,7 @@ public sealed class SnmpClientFakeAgentTests
     {
         await using var agent = new FakeAgent(request => [FakeAgent.Response(request, request.Pdu!.VarBinds, ErrorStatus.NoSuchName, 2)]);
         await using var client = new SnmpClient();
-        var target = new SnmpTarget(agent.EndPoint) { Version = Messages.SnmpVersion.V1 };
+        var target = new SnmpTarget(agent.EndPoint) { Version = SnmpVersion.V1 };
         var second = ObjectIdentifier.Parse("1.3.6.1.2.1.1.99.0");
         var error = await Assert.ThrowsAsync<SnmpErrorException>(() => client.GetAsync(target, [SysName, second], CancellationToken.None));
         Assert.Equal(ErrorStatus.NoSuchName, error.ErrorStatus);
@@ -161,7 +162,7 @@ public sealed class SnmpClientFakeAgentTests
     public async Task GetBulkOnV1Target_IsRejected()
     {
         await using var client = new SnmpClient();
-        var target = new SnmpTarget(new IPEndPoint(IPAddress.Loopback, 9)) { Version = Messages.SnmpVersion.V1 };
+        var target = new SnmpTarget(new IPEndPoint(IPAddress.Loopback, 9)) { Version = SnmpVersion.V1 };
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetBulkAsync(target, 0, 10, [SysName], CancellationToken.None));
     }
 
