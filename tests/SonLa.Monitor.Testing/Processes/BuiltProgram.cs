@@ -11,7 +11,9 @@ public static class BuiltProgram
     /// <summary>The built dll of a project, in the same configuration as the running tests (Debug/Release).</summary>
     public static string Dll(string projectDirectory, string assemblyName)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name ?? "Debug";
+        // BaseDirectory ends with a separator ("bin/Debug/net10.0/"): trim it, or Parent is net10.0 itself.
+        var baseDirectory = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var configuration = new DirectoryInfo(baseDirectory).Parent?.Name ?? "Debug";
         var path = Path.Combine(RepositoryRoot, projectDirectory, "bin", configuration, "net10.0", assemblyName + ".dll");
         if (!File.Exists(path))
         {
