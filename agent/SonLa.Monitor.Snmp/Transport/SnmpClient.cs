@@ -109,9 +109,14 @@ public sealed partial class SnmpClient : IAsyncDisposable
                 {
                     return await pending.Response.Task.WaitAsync(target.Timeout, _time, cancellationToken);
                 }
-                catch (TimeoutException) when (!pending.Response.Task.IsCompleted)
+                catch (TimeoutException)
                 {
-                    // This attempt timed out: retransmit the same message (same request-id).
+                    // This attempt timed out: retransmit the same message (same request-id),
+                    // unless the answer slipped in just as the timer fired.
+                    if (pending.Response.Task.IsCompleted)
+                    {
+                        return await pending.Response.Task;
+                    }
                 }
             }
 

@@ -58,10 +58,21 @@ public static class SnmpValueCodec
     }
 
     /// <summary>Reads a VarBindList.</summary>
-    public static List<VarBind> ReadList(ref BerReader reader)
+    public static VarBind[] ReadList(ref BerReader reader)
     {
         var list = reader.ReadConstructed(BerTag.Sequence, "VarBindList");
-        var result = new List<VarBind>();
+
+        // Counting first (headers only) sizes the array exactly: no list growth, no copy.
+        var counter = list;
+        var count = 0;
+        while (counter.HasData)
+        {
+            counter.ReadTlv(out _);
+            count++;
+        }
+
+        var result = count == 0 ? [] : new VarBind[count];
+        var index = 0;
         while (list.HasData)
         {
             var varBind = list.ReadConstructed(BerTag.Sequence, "VarBind");
@@ -72,7 +83,7 @@ public static class SnmpValueCodec
             var contents = varBind.ReadTlv(out var tag);
             var value = ReadValue(tag, contents, valueOffset);
             varBind.ExpectEnd("VarBind");
-            result.Add(new VarBind(oid, value));
+            result[index++] = new VarBind(oid, value);
         }
 
         return result;
