@@ -1,0 +1,156 @@
+using System.Net.Sockets;
+using SonLa.Monitor.Agent.Configuration;
+using SonLa.Monitor.Snmp;
+using SonLa.Monitor.Snmp.Messages;
+using SonLa.Monitor.Snmp.Pdus;
+using SonLa.Monitor.Snmp.Transport;
+using SonLa.Monitor.Snmp.Types;
+
+namespace SonLa.Monitor.Agent.Polling;
+
+/// <summary>
+/// One poll of one device: a GET of the system group, then ifTable and ifXTable read concurrently. Each part fails
+/// on its own: no ifXTable means 32-bit counters only, a timeout half-way keeps the rows already read.
+/// The whole poll is bounded by the device's poll budget.
+/// </summary>
+public sealed class DevicePoller
+{
+    private static readonly ObjectIdentifier[] SystemOids = [MibOids.SysDescr, MibOids.SysObjectId, MibOids.SysUpTime, MibOids.SysName];
+
+    private readonly DeviceOptions _device;
+    private readonly SnmpClient _client;
+    private readonly TimeProvider _time;
+    private readonly long _origin;
+
+    public DevicePoller(DeviceOptions device, SnmpClient client, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        if (device.IsV3)
+        {
+            throw new NotSupportedException($"Device '{device.Name}': SNMPv3 polling is not supported yet.");
+        }
+
+        _device = device;
+        _client = client;
+        _time = time;
+        _origin = time.GetTimestamp();
+    }
+
+    public DeviceOptions Device => _device;
+
+    public async Task<DevicePollResult> PollAsync(CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(_device.PollTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        var token = linked.Token;
+        var time = _time.GetUtcNow();
+        var start = _time.GetTimestamp();
+
+        SnmpTarget target;
+        IReadOnlyList<VarBind> system;
+        try
+        {
+            target = await ResolveAsync(token);
+            system = await GetScalarsAsync(target, token);
+        }
+        catch (Exception ex) when (IsDeviceFailure(ex, cancellationToken))
+        {
+            return new DevicePollResult
+            {
+                Reachable = false,
+                Time = time,
+                Monotonic = _time.GetElapsedTime(_origin),
+                Error = Describe(ex, budget.IsCancellationRequested),
+            };
+        }
+
+        var responseMs = _time.GetElapsedTime(start).TotalMilliseconds;
+        var monotonic = _time.GetElapsedTime(_origin);
+        var values = system.Where(v => !v.Value.IsException).ToDictionary(v => v.Oid, v => v.Value);
+
+        var ifTable = new Dictionary<uint, Dictionary<uint, SnmpValue>>();
+        var ifXTable = new Dictionary<uint, Dictionary<uint, SnmpValue>>();
+        var errors = new List<string>();
+        await Task.WhenAll(
+            ReadTableAsync("ifTable", MibOids.IfEntry, MibOids.IfTableColumns, ifTable),
+            ReadTableAsync("ifXTable", MibOids.IfXEntry, MibOids.IfXTableColumns, ifXTable));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        return new DevicePollResult
+        {
+            Reachable = true,
+            Time = time,
+            Monotonic = monotonic,
+            ResponseMilliseconds = responseMs,
+            SysUpTime = values.TryGetValue(MibOids.SysUpTime, out var uptime) && uptime.Type == SnmpType.TimeTicks ? uptime.AsUInt32() : null,
+            SysName = Text(values, MibOids.SysName),
+            SysDescr = Text(values, MibOids.SysDescr),
+            SysObjectId = values.TryGetValue(MibOids.SysObjectId, out var objectId) && objectId.Type == SnmpType.ObjectIdentifier
+                ? objectId.AsObjectIdentifier().ToString()
+                : null,
+            Interfaces = InterfaceRowBuilder.Build(ifTable, ifXTable),
+            Error = errors.Count == 0 ? null : string.Join("; ", errors),
+            Partial = errors.Count > 0 || values.Count < SystemOids.Length,
+        };
+
+        async Task ReadTableAsync(string name, ObjectIdentifier entry, IReadOnlyList<uint> columns, Dictionary<uint, Dictionary<uint, SnmpValue>> into)
+        {
+            try
+            {
+                await ColumnarTableReader.ReadAsync(_client, target, entry, columns, into, token);
+            }
+            catch (Exception ex) when (IsDeviceFailure(ex, cancellationToken))
+            {
+                lock (errors)
+                {
+                    errors.Add($"{name}: {Describe(ex, budget.IsCancellationRequested)}");
+                }
+            }
+        }
+    }
+
+    private async Task<SnmpTarget> ResolveAsync(CancellationToken cancellationToken)
+    {
+        var endPoint = await SnmpTarget.ParseEndPointAsync(_device.Endpoint.ToString(), DeviceOptions.DefaultPort, cancellationToken);
+        return new SnmpTarget(endPoint)
+        {
+            Version = _device.Version == "1" ? SnmpVersion.V1 : SnmpVersion.V2c,
+            Community = _device.Community.Reveal(),
+            Timeout = TimeSpan.FromSeconds(_device.TimeoutSeconds),
+            Retries = _device.Retries,
+            MaxRepetitions = _device.MaxRepetitions,
+        };
+    }
+
+    /// <summary>GET of the system scalars; in SNMPv1 a missing one fails the request, so it is dropped and asked again.</summary>
+    private async Task<IReadOnlyList<VarBind>> GetScalarsAsync(SnmpTarget target, CancellationToken cancellationToken)
+    {
+        var oids = SystemOids.ToList();
+        while (true)
+        {
+            try
+            {
+                return await _client.GetAsync(target, oids, cancellationToken);
+            }
+            catch (SnmpErrorException ex) when (ex.ErrorStatus == ErrorStatus.NoSuchName && ex.ErrorIndex >= 1 && ex.ErrorIndex <= oids.Count && oids.Count > 1)
+            {
+                oids.RemoveAt(ex.ErrorIndex - 1);
+            }
+        }
+    }
+
+    private static string? Text(Dictionary<ObjectIdentifier, SnmpValue> values, ObjectIdentifier oid) =>
+        values.TryGetValue(oid, out var value) && value.Type == SnmpType.OctetString ? DisplayText.Decode(value.AsBytes().Span) : null;
+
+    private static bool IsDeviceFailure(Exception ex, CancellationToken shutdown) =>
+        ex is SnmpException or SocketException or FormatException
+        || (ex is OperationCanceledException && !shutdown.IsCancellationRequested);
+
+    private string Describe(Exception ex, bool budgetExpired) => ex switch
+    {
+        OperationCanceledException when budgetExpired => $"poll budget of {_device.PollTimeout.TotalSeconds:0.#} s exceeded",
+        SnmpTimeoutException => $"no answer from {_device.Endpoint} (timeout {_device.TimeoutSeconds:0.##} s, {_device.Retries} retries)",
+        SnmpErrorException error => $"error-status {error.ErrorStatus} from {_device.Endpoint}",
+        _ => ex.Message,
+    };
+}
