@@ -63,7 +63,16 @@ public sealed partial class SnmpClient
                 continue;
             }
 
-            Dispatch(buffer.AsSpan(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint);
+            try
+            {
+                Dispatch(buffer.AsSpan(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint);
+            }
+#pragma warning disable CA1031 // One bad datagram must never end the loop every request depends on.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                Interlocked.Increment(ref _malformed);
+            }
         }
     }
 

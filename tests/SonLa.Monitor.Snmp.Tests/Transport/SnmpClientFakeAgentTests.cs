@@ -159,6 +159,19 @@ public sealed class SnmpClientFakeAgentTests
     }
 
     [Fact]
+    public async Task Dispose_FailsRequestsInFlight_AndRefusesNewOnes()
+    {
+        await using var agent = new FakeAgent(_ => []);
+        var client = new SnmpClient();
+        var target = new SnmpTarget(agent.EndPoint) { Timeout = TimeSpan.FromSeconds(30), Retries = 0 };
+        var request = client.GetAsync(target, [SysName], CancellationToken.None);
+        await WaitForAsync(() => agent.Received == 1);
+        await client.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => request);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetAsync(target, [SysName], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetBulkOnV1Target_IsRejected()
     {
         await using var client = new SnmpClient();

@@ -10,6 +10,7 @@ public sealed class ObjectIdentifierTests
     [InlineData(" .1.3.6.1.4.1.99999.5.4294967295 ", "1.3.6.1.4.1.99999.5.4294967295")]
     [InlineData("2.999.1", "2.999.1")]
     [InlineData("1", "1")]
+    [InlineData("1.3.6.1 ", "1.3.6.1")]
     public void Parse_Valid(string text, string expected) =>
         Assert.Equal(expected, ObjectIdentifier.Parse(text).ToString());
 
@@ -24,15 +25,9 @@ public sealed class ObjectIdentifierTests
     [InlineData("3.1")]
     [InlineData("1.40")]
     [InlineData("iso.3.6")]
-    [InlineData("1.3.6.1 ")]
+    [InlineData("1.3. 6")]
     public void TryParse_Invalid(string text)
     {
-        if (text == "1.3.6.1 ")
-        {
-            Assert.True(ObjectIdentifier.TryParse(text, out _)); // surrounding white space is tolerated
-            return;
-        }
-
         Assert.False(ObjectIdentifier.TryParse(text, out _));
         Assert.Throws<FormatException>(() => ObjectIdentifier.Parse(text));
     }
