@@ -116,6 +116,7 @@ public static class CollectorApp
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<IMetricWriter>(CreateWriter);
+        services.AddHostedService<StorageProbeService>();
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>

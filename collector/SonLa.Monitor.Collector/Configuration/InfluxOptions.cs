@@ -6,6 +6,7 @@ public sealed class InfluxOptions
     public const string SectionName = "Influx";
     public const string DefaultDatabase = "sonla_monitor";
     public const int DefaultTimeoutSeconds = 10;
+    public const int DefaultProbeSeconds = 15;
 
     /// <summary>Base URL, e.g. http://127.0.0.1:8086. Required.</summary>
     public string? Url { get; set; }
@@ -32,6 +33,9 @@ public sealed class InfluxOptions
 
     /// <summary>Per-request timeout for a write.</summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    /// <summary>How often InfluxDB is probed while it is unreachable (and once at start-up).</summary>
+    public int ProbeSeconds { get; set; } = DefaultProbeSeconds;
 
     public bool IsVersion2 => Version is "2" or "3";
 

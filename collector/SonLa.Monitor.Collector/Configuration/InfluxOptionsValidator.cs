@@ -28,6 +28,11 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
             builder.AddKeyError("must be between 1 and 300", $"{S}:TimeoutSeconds");
         }
 
+        if (options.ProbeSeconds is < 1 or > 3600)
+        {
+            builder.AddKeyError("must be between 1 and 3600", $"{S}:ProbeSeconds");
+        }
+
         if (options.IsVersion2)
         {
             if (string.IsNullOrWhiteSpace(options.Org))

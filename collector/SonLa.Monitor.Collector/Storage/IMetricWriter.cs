@@ -11,4 +11,10 @@ public interface IMetricWriter
     string Target { get; }
 
     Task WriteAsync(IReadOnlyList<LinePoint> points, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks that InfluxDB answers, without storing anything; throws
+    /// <see cref="StorageUnavailableException"/> when it does not.
+    /// </summary>
+    Task ProbeAsync(CancellationToken cancellationToken);
 }

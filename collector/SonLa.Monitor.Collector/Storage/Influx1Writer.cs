@@ -37,17 +37,23 @@ public sealed partial class Influx1Writer : IMetricWriter
 
     public string Target { get; }
 
-    public async Task WriteAsync(IReadOnlyList<LinePoint> points, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<LinePoint> points, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(points);
-        if (points.Count == 0)
-        {
-            return;
-        }
+        return points.Count == 0 ? Task.CompletedTask : PostAsync(LineProtocol.Format(points), cancellationToken);
+    }
 
+    /// <summary>
+    /// An empty write: InfluxDB 1.x answers 204 only when it is up, the database exists and the
+    /// credentials are good, so the probe checks what a real write needs.
+    /// </summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) => PostAsync("", cancellationToken);
+
+    private async Task PostAsync(string body, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri)
         {
-            Content = new StringContent(LineProtocol.Format(points), new UTF8Encoding(false), "text/plain"),
+            Content = new StringContent(body, new UTF8Encoding(false), "text/plain"),
         };
         request.Headers.Authorization = _authorization;
 

@@ -77,5 +77,24 @@ public sealed class Influx2Writer : IMetricWriter, IDisposable
         }
     }
 
+    /// <summary>GET /ping: InfluxDB 2.x and 3.x answer it (without checking the token or bucket).</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        bool up;
+        try
+        {
+            up = await _client.PingAsync().WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpException or HttpRequestException or InfluxException)
+        {
+            throw new StorageUnavailableException(ex.Message, null, ex);
+        }
+
+        if (!up)
+        {
+            throw new StorageUnavailableException("no answer to /ping");
+        }
+    }
+
     public void Dispose() => _client.Dispose();
 }

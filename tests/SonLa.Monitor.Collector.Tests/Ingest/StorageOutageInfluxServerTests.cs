@@ -1,6 +1,7 @@
 using Grpc.Core;
 using SonLa.Monitor.Protocol.V1;
 using SonLa.Monitor.Testing.Influx;
+using SonLa.Monitor.Testing.Processes;
 
 namespace SonLa.Monitor.Collector.Tests.Ingest;
 
@@ -68,5 +69,21 @@ public sealed class StorageOutageInfluxServerTests : IAsyncLifetime
         Assert.Equal(Samples.Time, row["time"].GetInt64());
         Assert.Equal("Cổng quang", row["if_name"].GetString());
         Assert.Equal("ok", (await _collector.HealthAsync()).GetProperty("influx").GetString());
+    }
+
+    [Fact]
+    public async Task StartedWhileInfluxDown_HealthzDegradedAtOnce_OkWhenItComesBack()
+    {
+        _influx.Stop();
+        await using var collector = await CollectorHost.StartAsync(_influx.Url, "--Influx:ProbeSeconds=1");
+
+        await Poll.UntilAsync(async () => (await collector.HealthAsync()).GetProperty("influx").GetString() == "unreachable",
+            TimeSpan.FromSeconds(30), "healthz to say influx unreachable");
+        Assert.Equal("degraded", (await collector.HealthAsync()).GetProperty("status").GetString());
+
+        await _influx.StartAgainAsync();
+
+        await Poll.UntilAsync(async () => (await collector.HealthAsync()).GetProperty("status").GetString() == "ok",
+            TimeSpan.FromSeconds(30), "healthz to say ok again");
     }
 }

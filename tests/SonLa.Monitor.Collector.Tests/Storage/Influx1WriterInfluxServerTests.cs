@@ -75,6 +75,16 @@ public sealed class Influx1WriterInfluxServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Probe_SucceedsOnlyWhenTheDatabaseTakesWrites()
+    {
+        await Writer().ProbeAsync(CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<StorageUnavailableException>(() => Writer(database: "no_such_db").ProbeAsync(CancellationToken.None));
+        Assert.Contains("database not found", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await _influx.QueryRowsAsync("SHOW MEASUREMENTS"));
+    }
+
+    [Fact]
     public async Task NothingListening_IsUnavailable()
     {
         var url = $"http://127.0.0.1:{FreePort.Tcp()}";
