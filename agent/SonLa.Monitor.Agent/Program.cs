@@ -15,13 +15,13 @@ catch (IOException)
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // Let the command stop itself (exit 130) instead of the runtime killing it mid-write.
-    e.Cancel = true;
+    // The first Ctrl-C lets the command stop itself (exit 130); a second one is not held back.
+    e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
 
 // Buffered: a big walk is not written a syscall a line; commands flush while they wait on the network.
-var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { AutoFlush = false };
+var stdout = new StreamWriter(StandardOutput.Open(), utf8, 1 << 16) { AutoFlush = false };
 var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
 var exitCode = await CliApp.RunAsync(args, stdout, stderr, cancellation.Token);
 try

@@ -28,6 +28,10 @@ internal static class CliApp
         {
             return ExitCodes.Cancelled;
         }
+        catch (OutputClosedException)
+        {
+            return ExitCodes.OutputClosed;
+        }
 #pragma warning disable CA1031 // The last line of defence: one line instead of a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
@@ -91,6 +95,10 @@ internal static class CliApp
         catch (IOException)
         {
             // stdout closed early (e.g. `| head`): nothing more can be said there.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Same, on platforms that close the stream instead.
         }
     }
 }

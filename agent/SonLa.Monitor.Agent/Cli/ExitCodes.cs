@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>selfcheck until it exists (its own contract: 2 means failures).</summary>
     public const int NotImplemented = 2;
 
+    /// <summary>stdout was closed by its reader (128 + SIGPIPE, what net-snmp's tools die with).</summary>
+    public const int OutputClosed = 141;
+
     /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 }

@@ -125,7 +125,16 @@ internal static class SnmpCommandRunner
                 var next = varBinds.MoveNextAsync();
                 if (!next.IsCompleted)
                 {
-                    await stdout.FlushAsync(cancellationToken);
+                    try
+                    {
+                        await stdout.FlushAsync(cancellationToken);
+                    }
+                    catch
+                    {
+                        // An async iterator cannot be disposed while a MoveNextAsync is pending.
+                        await SettleAsync(next);
+                        throw;
+                    }
                 }
 
                 if (!await next)
@@ -139,6 +148,19 @@ internal static class SnmpCommandRunner
         finally
         {
             await varBinds.DisposeAsync();
+        }
+    }
+
+    private static async Task SettleAsync(ValueTask<bool> pending)
+    {
+        try
+        {
+            await pending;
+        }
+#pragma warning disable CA1031 // The flush's exception is the one to report.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

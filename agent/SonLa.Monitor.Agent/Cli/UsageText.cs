@@ -65,5 +65,6 @@ internal static class UsageText
           2    the agent answered with an error-status (e.g. noSuchName in v1, genErr);
                get still prints the other OIDs, as snmpget does; selfcheck not implemented
           130  interrupted (Ctrl-C)
+          141  stdout closed by its reader (e.g. `| head`), as net-snmp's tools die of SIGPIPE
         """;
 }

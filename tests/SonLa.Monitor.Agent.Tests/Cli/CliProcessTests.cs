@@ -76,6 +76,21 @@ public class CliProcessTests(CliSnmpdFixture fixture) : IClassFixture<CliSnmpdFi
         Assert.Empty(await stdout);
     }
 
+    [Fact]
+    public async Task ReaderGoesAway_WalkStops_Exit141_Quietly()
+    {
+        // The whole agent is far more than a pipe buffer: writing must notice the reader is gone.
+        using var process = Start("walk", "-Cr50", fixture.Address, ".1");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var first = await process.StandardOutput.ReadLineAsync();
+        Assert.StartsWith(".1.3.6.1.2.1.1.1.0 = ", first, StringComparison.Ordinal);
+        process.StandardOutput.Close();
+
+        await WaitAsync(process);
+        Assert.Equal("", await stderr);
+        Assert.Equal(141, process.ExitCode);
+    }
+
     private static bool HasUdpSocket(int pid)
     {
         try

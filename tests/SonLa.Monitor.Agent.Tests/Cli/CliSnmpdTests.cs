@@ -207,6 +207,58 @@ public class CliSnmpdTests(CliSnmpdFixture fixture) : IClassFixture<CliSnmpdFixt
         Assert.StartsWith($"Timeout: No Response from {fixture.Address} (timeout 0.3 s, 1 retry)", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ClosedOutput_WhileTheAgentIsAsked_StopsTheWalk_Exit141()
+    {
+        // Closed when the printed lines are flushed, i.e. while the next GETBULK is in flight.
+        using var stdout = new ClosingWriter(linesBeforeClose: 3);
+        using var stderr = new StringWriter();
+        var exitCode = await CliApp.RunAsync(["walk", "-Cr1", fixture.Address, Root], stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.OutputClosed, exitCode);
+        Assert.InRange(stdout.Lines, 3, CliSnmpdFixture.Rows.Length - 1);
+        Assert.Empty(stderr.ToString());
+    }
+
+    [Fact]
+    public async Task ClosedOutput_WhileWriting_StopsTheWalk_Exit141()
+    {
+        using var stdout = new ClosingWriter(linesBeforeClose: 2, onWrite: true);
+        using var stderr = new StringWriter();
+        var exitCode = await CliApp.RunAsync(["walk", fixture.Address, Root], stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.OutputClosed, exitCode);
+        Assert.Equal(2, stdout.Lines);
+        Assert.Empty(stderr.ToString());
+    }
+
+    private sealed class ClosingWriter(int linesBeforeClose, bool onWrite = false) : StringWriter
+    {
+        public int Lines { get; private set; }
+
+        public override void Write(char value)
+        {
+            if (value != '\n')
+            {
+                return;
+            }
+
+            if (onWrite && Lines >= linesBeforeClose)
+            {
+                throw new OutputClosedException("closed");
+            }
+
+            Lines++;
+        }
+
+        public override void Write(string? value)
+        {
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) =>
+            Lines >= linesBeforeClose ? Task.FromException(new OutputClosedException("closed")) : Task.CompletedTask;
+    }
+
     private sealed class FlushCountingWriter : StringWriter
     {
         private int _flushedLength;
