@@ -62,8 +62,12 @@ public static class NetSnmpFormatter
                 AppendTimeTicks(builder, value.AsUInt32());
                 break;
             case SnmpType.Opaque:
-                builder.Append("OPAQUE: ");
-                AppendHex(builder, value.AsBytes().Span);
+                if (!OpaqueSpecialTypes.TryAppend(builder, value.AsBytes().Span))
+                {
+                    builder.Append("OPAQUE: ");
+                    AppendHex(builder, value.AsBytes().Span);
+                }
+
                 break;
             case SnmpType.Counter64:
                 builder.Append("Counter64: ").Append(value.AsUInt64().ToString(invariant));
