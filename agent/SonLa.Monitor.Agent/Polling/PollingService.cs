@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SonLa.Monitor.Agent.Configuration;
+using SonLa.Monitor.Agent.Diagnostics;
+using SonLa.Monitor.Agent.Uplink;
+using SonLa.Monitor.Snmp.Transport;
+
+namespace SonLa.Monitor.Agent.Polling;
+
+/// <summary>Runs one <see cref="DevicePollLoop"/> per SNMPv1/v2c device, all concurrently, over one shared SNMP client.</summary>
+public sealed class PollingService(AgentOptions options, ISampleSink sink, TimeProvider time, ILogger<PollingService> logger) : BackgroundService
+{
+    private readonly List<DevicePollLoop> _loops = [];
+
+    public IReadOnlyList<DevicePollLoop> Loops => _loops;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var client = new SnmpClient(time);
+        foreach (var device in options.Devices.Where(d => !d.IsV3))
+        {
+            var poller = new DevicePoller(device, client, time);
+            var monitor = new DeviceMonitor(options.Site.Id, device.Name);
+            _loops.Add(new DevicePollLoop(device, poller.PollAsync, monitor, sink, time, logger));
+            AgentLog.PollingStarted(logger, device.Name, device.Endpoint.ToString(), device.Version, device.IntervalSeconds);
+        }
+
+        await Task.WhenAll(_loops.Select(loop => Task.Run(() => loop.RunAsync(stoppingToken), CancellationToken.None)));
+    }
+}
