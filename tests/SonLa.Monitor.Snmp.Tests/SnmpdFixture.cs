@@ -65,9 +65,3 @@ public sealed class SnmpdFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }
-
-[CollectionDefinition(Name)]
-public sealed class SnmpdCollection : ICollectionFixture<SnmpdFixture>
-{
-    public const string Name = "snmpd";
-}
