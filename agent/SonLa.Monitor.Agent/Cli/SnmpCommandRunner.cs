@@ -164,10 +164,17 @@ internal static class SnmpCommandRunner
         }
     }
 
-    public static string DescribeErrorInPacket(ErrorStatus status, ObjectIdentifier? failed) =>
-        failed is null
-            ? $"Error in packet: {ErrorStatusText.Describe(status)}"
-            : $"Error in packet: {ErrorStatusText.Describe(status)} Failed object: .{failed}";
+    /// <summary>net-snmp's three lines ("Error in packet", "Reason: ...", "Failed object: ...") as one.</summary>
+    public static string DescribeErrorInPacket(ErrorStatus status, ObjectIdentifier? failed)
+    {
+        var reason = ErrorStatusText.Describe(status);
+        if (failed is null)
+        {
+            return $"Error in packet: {reason}";
+        }
+
+        return reason.EndsWith('.') ? $"Error in packet: {reason} Failed object: .{failed}" : $"Error in packet: {reason}. Failed object: .{failed}";
+    }
 
     private static string DescribeTimeout(SnmpCommandLine command, IPEndPoint endPoint, SnmpClientStatistics statistics)
     {
