@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SonLa.Monitor.Protocol.V1;
+
+namespace SonLa.Monitor.Agent.Tests.Uplink;
+
+/// <summary>What the test collector does with one batch on a given stream (1-based).</summary>
+public enum BatchDecision
+{
+    Ack,
+    Ignore,
+    Reject,
+    /// <summary>Record it, then end the stream without acknowledging it.</summary>
+    DropStream,
+}
+
+/// <summary>A minimal AgentGateway on Kestrel (127.0.0.1, port 0, h2c) that records what it receives.</summary>
+public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposable
+{
+    private WebApplication? _app;
+    private int _streams;
+
+    public ConcurrentQueue<ReceivedBatch> Batches { get; } = new();
+
+    public ConcurrentQueue<Hello> Hellos { get; } = new();
+
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
+    public Func<int, SampleBatch, BatchDecision> Decide { get; set; } = (_, _) => BatchDecision.Ack;
+
+    public int Streams => Volatile.Read(ref _streams);
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<TestGateway> StartAsync()
+    {
+        var gateway = new TestGateway();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(gateway);
+        var app = builder.Build();
+        app.MapGrpcService<TestGateway>();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        gateway._app = app;
+        gateway.Url = new Uri(address);
+        return gateway;
+    }
+
+    public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CollectorMessage> responseStream, ServerCallContext context)
+    {
+        var stream = Interlocked.Increment(ref _streams);
+        Authorizations.Enqueue(context.RequestHeaders.GetValue("authorization"));
+        if (!await requestStream.MoveNext(context.CancellationToken) || requestStream.Current.KindCase != AgentMessage.KindOneofCase.Hello)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Hello first"));
+        }
+
+        Hellos.Enqueue(requestStream.Current.Hello);
+        await responseStream.WriteAsync(new CollectorMessage { Welcome = new Welcome { CollectorTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), HeartbeatIntervalSeconds = 5 } });
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            var message = requestStream.Current;
+            if (message.KindCase != AgentMessage.KindOneofCase.Batch)
+            {
+                continue;
+            }
+
+            var batch = message.Batch;
+            Batches.Enqueue(new ReceivedBatch(stream, batch));
+            switch (Decide(stream, batch))
+            {
+                case BatchDecision.Ack:
+                    await responseStream.WriteAsync(new CollectorMessage { Ack = new BatchAck { BootId = batch.BootId, Sequence = batch.Sequence } });
+                    break;
+                case BatchDecision.Reject:
+                    await responseStream.WriteAsync(new CollectorMessage { Reject = new BatchReject { BootId = batch.BootId, Sequence = batch.Sequence, Reason = "test says no" } });
+                    break;
+                case BatchDecision.DropStream:
+                    // Abort the HTTP/2 stream: the agent sees the failure a broken WAN link or a collector crash gives.
+                    context.GetHttpContext().Features.Get<IHttpResetFeature>()?.Reset(2);
+                    return;
+                default:
+                    break;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+public sealed record ReceivedBatch(int Stream, SampleBatch Batch);

@@ -1,0 +1,122 @@
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using SonLa.Monitor.Agent.Configuration;
+using SonLa.Monitor.Agent.Uplink;
+using SonLa.Monitor.Protocol.V1;
+using SonLa.Monitor.Testing.Processes;
+
+namespace SonLa.Monitor.Agent.Tests.Uplink;
+
+public sealed class UplinkServiceTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    private readonly AgentIdentity _identity = new("chieng-coi", Guid.NewGuid().ToString("D"), "0.1.0-test");
+    private readonly MemoryOutbox _outbox = new(1000, 64L * 1024 * 1024);
+    private TestGateway _gateway = null!;
+    private GrpcChannel _channel = null!;
+    private UplinkService _uplink = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gateway = await TestGateway.StartAsync();
+        _channel = CollectorChannelFactory.Create(new CollectorOptions { Url = _gateway.Url, Token = new Secret("site-token-1234") });
+        _uplink = new UplinkService(
+            new AgentGateway.AgentGatewayClient(_channel), _identity, _outbox, "site-token-1234", _gateway.Url,
+            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
+            TimeProvider.System, NullLogger<UplinkService>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _uplink.StopAsync(CancellationToken.None);
+        _uplink.Dispose();
+        _channel.Dispose();
+        await _gateway.DisposeAsync();
+    }
+
+    private SampleBatch Batch(ulong sequence)
+    {
+        var batch = new SampleBatch { BootId = _identity.BootId, Sequence = sequence };
+        var point = Points.Create("device", DateTimeOffset.UtcNow, ("site", "chieng-coi"), ("device", "router"));
+        point.Fields["reachable"] = Points.Int(1);
+        batch.Points.Add(point);
+        return batch;
+    }
+
+    [Fact]
+    public async Task Batches_ArriveInOrderWithBearerTokenAndLeaveTheOutboxWhenAcked()
+    {
+        for (ulong i = 1; i <= 3; i++)
+        {
+            _outbox.Append(Batch(i));
+        }
+
+        await _uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => _outbox.Statistics.PendingBatches == 0, Deadline, "all batches acknowledged");
+
+        Assert.Equal([1UL, 2UL, 3UL], _gateway.Batches.Select(b => b.Batch.Sequence));
+        Assert.All(_gateway.Authorizations, a => Assert.Equal("Bearer site-token-1234", a));
+        var hello = Assert.Single(_gateway.Hellos);
+        Assert.Equal(("chieng-coi", _identity.BootId, "0.1.0-test"), (hello.SiteId, hello.BootId, hello.AgentVersion));
+        Assert.Equal(3, _outbox.Statistics.AcknowledgedBatches);
+
+        // Live data after connecting goes straight out too.
+        _outbox.Append(Batch(4));
+        await Poll.UntilAsync(() => _outbox.Statistics.PendingBatches == 0, Deadline, "batch 4 acknowledged");
+        Assert.Equal(4UL, _gateway.Batches.Last().Batch.Sequence);
+    }
+
+    [Fact]
+    public async Task StreamDropped_UnackedBatchesResentOnNewStream_AckedOnesNot()
+    {
+        // Stream 1 acknowledges 1 and 2; then dies on 3 without acknowledging it; later streams acknowledge all.
+        _gateway.Decide = (stream, batch) => stream == 1 && batch.Sequence >= 3 ? BatchDecision.DropStream : BatchDecision.Ack;
+        _outbox.Append(Batch(1));
+        _outbox.Append(Batch(2));
+        await _uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => _outbox.Statistics.AcknowledgedBatches == 2, Deadline, "batches 1 and 2 acknowledged");
+
+        _outbox.Append(Batch(3));
+        _outbox.Append(Batch(4));
+        await Poll.UntilAsync(() => _outbox.Statistics.PendingBatches == 0, Deadline, "batches 3 and 4 delivered on a later stream");
+
+        Assert.Equal([1UL, 2UL, 3UL], _gateway.Batches.Where(b => b.Stream == 1).Select(b => b.Batch.Sequence));
+        var later = _gateway.Batches.Where(b => b.Stream >= 2).Select(b => b.Batch.Sequence).ToList();
+        Assert.Equal([3UL, 4UL], later);
+        Assert.True(_gateway.Hellos.Count >= 2);
+        Assert.All(_gateway.Hellos, h => Assert.Equal(_identity.BootId, h.BootId));
+    }
+
+    [Fact]
+    public async Task BatchRejected_DroppedAndCounted_OthersStillDelivered()
+    {
+        _gateway.Decide = (_, batch) => batch.Sequence == 2 ? BatchDecision.Reject : BatchDecision.Ack;
+        for (ulong i = 1; i <= 3; i++)
+        {
+            _outbox.Append(Batch(i));
+        }
+
+        await _uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => _outbox.Statistics.PendingBatches == 0, Deadline, "outbox emptied");
+        Assert.Equal(1, _outbox.Statistics.RejectedBatches);
+        Assert.Equal(2, _outbox.Statistics.AcknowledgedBatches);
+        Assert.Equal(1, _uplink.Rejected);
+    }
+
+    [Fact]
+    public async Task CollectorIgnoringBatches_KeepsThemPending_WindowLimitsInFlight()
+    {
+        _gateway.Decide = (_, _) => BatchDecision.Ignore;
+        for (ulong i = 1; i <= 40; i++)
+        {
+            _outbox.Append(Batch(i));
+        }
+
+        await _uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => _gateway.Batches.Count >= new UplinkSettings().Window, Deadline, "a window of batches sent");
+        await Task.Delay(300);
+        Assert.Equal(new UplinkSettings().Window, _gateway.Batches.Count);
+        Assert.Equal(40, _outbox.Statistics.PendingBatches);
+    }
+}
