@@ -72,7 +72,17 @@ public static class CollectorApp
             }
 
             var influx = app.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
-            CollectorLog.Starting(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SonLa.Monitor.Collector"),
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SonLa.Monitor.Collector");
+            var endpoints = app.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+            if (endpoints.GrpcCapable == 0)
+            {
+                foreach (var (key, url) in endpoints.CleartextWithoutHttp2)
+                {
+                    CollectorLog.CleartextWithoutHttp2(logger, key, url);
+                }
+            }
+
+            CollectorLog.Starting(logger,
                 Version, app.Services.GetRequiredService<AgentAuthenticator>().Count, influx.IsVersion2 ? "2" : "1",
                 app.Services.GetRequiredService<IMetricWriter>().Target);
             await app.WaitForShutdownAsync();

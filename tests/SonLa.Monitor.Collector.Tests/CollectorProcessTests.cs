@@ -67,5 +67,7 @@ public sealed class CollectorProcessTests
         var log = process.ReadLog();
         Assert.Contains("Agent of site chieng-coi connected", log, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, log, StringComparison.Ordinal);
+        // The gRPC endpoint is HTTP/2-only, so no "agents cannot connect" warning for the HTTP/1.1 one.
+        Assert.DoesNotContain("[1001]", log, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,9 @@ internal static partial class CollectorLog
     [LoggerMessage(1000, LogLevel.Information, "sonla-collector {Version}: {Agents} agent(s) allowed, writing to InfluxDB {InfluxVersion}.x at {Target}")]
     public static partial void Starting(ILogger logger, string version, int agents, string influxVersion, string target);
 
+    [LoggerMessage(1001, LogLevel.Warning, "{Key} = {Url} is plain HTTP/1.1 only: agents (gRPC) cannot connect there. For h2c on loopback give the gRPC endpoint Protocols = Http2 (Kestrel:Endpoints:NAME:Protocols or Kestrel:EndpointDefaults:Protocols) and keep another endpoint for the web UI")]
+    public static partial void CleartextWithoutHttp2(ILogger logger, string key, string url);
+
     [LoggerMessage(1100, LogLevel.Information, "Agent of site {SiteId} connected from {Peer} (agent {AgentVersion}, boot {BootId})")]
     public static partial void AgentConnected(ILogger logger, string siteId, string peer, string agentVersion, string bootId);
 

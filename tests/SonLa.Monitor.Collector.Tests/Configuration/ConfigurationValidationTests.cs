@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SonLa.Monitor.Collector.Configuration;
 
 namespace SonLa.Monitor.Collector.Tests.Configuration;
@@ -115,6 +116,27 @@ public class ConfigurationValidationTests
     public void HttpsAnywhereOrHttpOnLoopback_IsAllowed(string arg)
     {
         Assert.Empty(Problems([.. Good, arg]));
+    }
+
+    [Fact]
+    public void CommentedSampleConfig_LoadsAndValidates()
+    {
+        using var dir = new SonLa.Monitor.Testing.TempDirectory("sonla-collector-sample");
+        File.Copy(Path.Combine(SonLa.Monitor.Testing.Processes.BuiltProgram.RepositoryRoot, "collector", "appsettings.sample.json"),
+            dir.File("appsettings.json"));
+
+        var app = CollectorApp.Build(["--contentRoot=" + dir.Path]);
+        try
+        {
+            Assert.Empty(CollectorApp.ConfigurationProblems(app.Services));
+            var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value;
+            Assert.Equal("Xã Chiềng Cơi", Assert.Single(access.Sites).Name);
+            Assert.Equal("chieng-coi", Assert.Single(access.Agents).SiteId);
+        }
+        finally
+        {
+            ((IDisposable)app).Dispose();
+        }
     }
 
     [Fact]

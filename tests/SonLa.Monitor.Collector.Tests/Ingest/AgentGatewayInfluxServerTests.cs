@@ -183,9 +183,21 @@ public sealed class AgentGatewayInfluxServerTests : IAsyncLifetime
         var huge = Samples.Device("huge");
         huge.Fields.Add("blob", new FieldValue { StringValue = new string('x', 100_000) });
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => agent.SendBatchAsync(Samples.Batch(agent.BootId, 9, huge)));
+        try
+        {
+            await agent.SendAsync(new AgentMessage { Batch = Samples.Batch(agent.BootId, 9, huge) });
+        }
+        catch (RpcException)
+        {
+            // The server may end the call while the client is still writing; the status comes from the read.
+        }
 
-        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        var ex = await Assert.ThrowsAsync<RpcException>(agent.ReadAsync);
+
+        // Usually the agent reads ResourceExhausted; when Kestrel resets the stream (the request body
+        // was not read to its end) before the client reads the trailers, the client sees Cancelled.
+        // The server-side count is the real check.
+        Assert.Contains(ex.StatusCode, new[] { StatusCode.ResourceExhausted, StatusCode.Cancelled });
         Assert.Equal(before + 1, await _collector.MetricAsync("sonla_collector_oversize_messages_total"));
     }
 
