@@ -60,7 +60,13 @@ internal static class CliApp
                 await stdout.WriteLineAsync($"sonla-agent {Version}");
                 return ExitCodes.Success;
             case "run":
-                return await RunCommand.RunAsync(rest, stderr, cancellationToken);
+                var run = await RunCommand.RunAsync(rest, cancellationToken);
+                if (run is null)
+                {
+                    await stdout.WriteLineAsync(UsageText.Full);
+                }
+
+                return run ?? ExitCodes.Success;
             case "get" or "walk":
                 var parsed = SnmpCommandLineParser.Parse(command, rest);
                 if (parsed is null)

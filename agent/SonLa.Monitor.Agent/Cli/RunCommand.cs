@@ -1,3 +1,5 @@
+using SonLa.Monitor.Agent.Hosting;
+
 namespace SonLa.Monitor.Agent.Cli;
 
 /// <summary><c>sonla-agent run [--config FILE] [--Section:Key=value ...]</c>: hands over to the agent host.</summary>
@@ -6,13 +8,19 @@ internal static class RunCommand
     /// <summary>As documented: agent.json in the working directory.</summary>
     public const string DefaultConfigPath = "agent.json";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>Starts the agent; null when help was asked for.</summary>
+    public static async Task<int?> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var configPath = DefaultConfigPath;
         var extra = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return null;
+            }
+
             if (arg == "--config")
             {
                 if (i + 1 >= args.Count || args[i + 1].Length == 0)
@@ -32,8 +40,12 @@ internal static class RunCommand
             }
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
             {
-                // Configuration overrides (--Collector:Url=...) go to the host's command-line source.
+                // Configuration overrides (--Collector:Url=... or --Collector:Url ...) go to the host's command-line source.
                 extra.Add(arg);
+                if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    extra.Add(args[++i]);
+                }
             }
             else
             {
@@ -41,15 +53,7 @@ internal static class RunCommand
             }
         }
 
-        return await StartHostAsync(configPath, extra, stderr, cancellationToken);
-    }
-
-    private static async Task<int> StartHostAsync(string configPath, List<string> extra, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        _ = configPath;
-        _ = extra;
-        cancellationToken.ThrowIfCancellationRequested();
-        await stderr.WriteLineAsync("run: not available yet");
-        return ExitCodes.Failure;
+        // The host reports its own start-up problems (configuration errors: exit 2, one line per key).
+        return await AgentHost.RunAsync(configPath, [.. extra], cancellationToken);
     }
 }

@@ -61,9 +61,11 @@ internal static class UsageText
         Exit codes:
           0    success
           1    bad arguments, timeout (a wrong community looks like one), unknown host,
-               network or protocol failure, SNMPv3 requested, `run` failed to start
-          2    the agent answered with an error-status (e.g. noSuchName in v1, genErr);
-               get still prints the other OIDs, as snmpget does; selfcheck not implemented
+               network or protocol failure, SNMPv3 requested; run: failed to start
+          2    get/walk: the agent answered with an error-status (e.g. noSuchName in v1,
+               genErr); get still prints the other OIDs, as snmpget does;
+               run: configuration error (the lines above name each bad key);
+               selfcheck: not implemented yet
           130  interrupted (Ctrl-C)
           141  stdout closed by its reader (e.g. `| head`), as net-snmp's tools die of SIGPIPE
         """;

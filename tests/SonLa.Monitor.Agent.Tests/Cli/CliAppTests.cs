@@ -129,6 +129,22 @@ public class CliAppTests
     }
 
     [Fact]
+    public async Task Run_MissingConfigFile_IsTheHostsConfigurationError_Exit2()
+    {
+        using var dir = new TempDirectory("sonla-cli-run");
+        var result = await CliResult.RunAsync("run", "--config", dir.File("missing.json"), "--Collector:Url", "http://127.0.0.1:1");
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task RunHelp_PrintsUsage()
+    {
+        var result = await CliResult.RunAsync("run", "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(UsageText.RunSynopsis, result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_ConfigWithoutFile_IsAUsageError()
     {
         var result = await CliResult.RunAsync("run", "--config");

@@ -34,6 +34,17 @@ public class CliProcessTests(CliSnmpdFixture fixture) : IClassFixture<CliSnmpdFi
     }
 
     [Fact]
+    public async Task RunWithMissingConfig_Exit2_OneLine()
+    {
+        using var dir = new TempDirectory("sonla-cli-run");
+        var missing = dir.File("agent.json");
+        var result = await RunAsync("run", "--config", missing);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"sonla-agent: configuration error: {missing}: config file not found\n", result.StandardError);
+    }
+
+    [Fact]
     public async Task GetJson_PrintsVietnameseAsUtf8_Exit0()
     {
         var result = await RunAsync("get", "--json", fixture.Address, $"{CliSnmpdFixture.Root}.3.0", $"{CliSnmpdFixture.Root}.1.0");
