@@ -29,6 +29,7 @@ public static class ColumnarTableReader
         ObjectIdentifier entry,
         IReadOnlyList<uint> columns,
         Dictionary<uint, Dictionary<uint, SnmpValue>> into,
+        int? expectedRows,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -43,6 +44,12 @@ public static class ColumnarTableReader
         }
 
         var maxRepetitions = Math.Max(1, target.MaxRepetitions);
+        if (expectedRows is > 0 and < int.MaxValue)
+        {
+            // One more than the rows, so the first answer also shows where each column ends.
+            maxRepetitions = Math.Min(maxRepetitions, expectedRows.Value + 1);
+        }
+
         for (var request = 0; active.Count > 0 && request < MaxRequests; request++)
         {
             var oids = active.Select(a => a.Current).ToList();

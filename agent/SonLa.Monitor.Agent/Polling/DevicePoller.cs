@@ -15,7 +15,7 @@ namespace SonLa.Monitor.Agent.Polling;
 /// </summary>
 public sealed class DevicePoller
 {
-    private static readonly ObjectIdentifier[] SystemOids = [MibOids.SysDescr, MibOids.SysObjectId, MibOids.SysUpTime, MibOids.SysName];
+    private static readonly ObjectIdentifier[] SystemOids = [MibOids.SysDescr, MibOids.SysObjectId, MibOids.SysUpTime, MibOids.SysName, MibOids.IfNumber];
 
     private readonly DeviceOptions _device;
     private readonly SnmpClient _client;
@@ -68,6 +68,7 @@ public sealed class DevicePoller
         var monotonic = _time.GetElapsedTime(_origin);
         var values = system.Where(v => !v.Value.IsException).ToDictionary(v => v.Oid, v => v.Value);
 
+        int? ifNumber = values.TryGetValue(MibOids.IfNumber, out var count) && count.Type == SnmpType.Integer32 ? count.AsInt32() : null;
         var ifTable = new Dictionary<uint, Dictionary<uint, SnmpValue>>();
         var ifXTable = new Dictionary<uint, Dictionary<uint, SnmpValue>>();
         var errors = new List<string>();
@@ -97,7 +98,7 @@ public sealed class DevicePoller
         {
             try
             {
-                await ColumnarTableReader.ReadAsync(_client, target, entry, columns, into, token);
+                await ColumnarTableReader.ReadAsync(_client, target, entry, columns, into, ifNumber, token);
             }
             catch (Exception ex) when (IsDeviceFailure(ex, cancellationToken))
             {

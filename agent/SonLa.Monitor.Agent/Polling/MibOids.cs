@@ -10,6 +10,9 @@ public static class MibOids
     public static readonly ObjectIdentifier SysUpTime = ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0");
     public static readonly ObjectIdentifier SysName = ObjectIdentifier.Parse("1.3.6.1.2.1.1.5.0");
 
+    /// <summary>ifNumber.0: how many rows ifTable has, so GETBULK asks for no more repetitions than needed.</summary>
+    public static readonly ObjectIdentifier IfNumber = ObjectIdentifier.Parse("1.3.6.1.2.1.2.1.0");
+
     public static readonly ObjectIdentifier IfEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1");
     public static readonly ObjectIdentifier IfXEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.31.1.1.1");
 
