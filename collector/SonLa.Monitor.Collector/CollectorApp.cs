@@ -20,6 +20,9 @@ public static class CollectorApp
     /// <summary>Exit code for any other start-up failure (port in use, certificate not found...).</summary>
     public const int StartupErrorExitCode = 3;
 
+    /// <summary>HTTP/2 keep-alive ping delay unless Kestrel:Limits:Http2:KeepAlivePingDelay is set.</summary>
+    public const int DefaultKeepAlivePingSeconds = 30;
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -111,6 +114,17 @@ public static class CollectorApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Agents sit behind NAT and 4G links that drop idle flows silently: HTTP/2 pings find dead
+        // streams (and free their slot in connected_agents). Kestrel:Limits:Http2:* overrides these.
+        if (configuration["Kestrel:Limits:Http2:KeepAlivePingDelay"] is null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(DefaultKeepAlivePingSeconds);
+                kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(DefaultKeepAlivePingSeconds * 2);
+            });
+        }
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<InfluxOptions>().Bind(configuration.GetSection(InfluxOptions.SectionName)).ValidateOnStart();

@@ -41,7 +41,7 @@ public sealed class LinePoint
                 return $"measurement '{Measurement}' has no fields";
             }
 
-            foreach (var (key, value) in Tags)
+            foreach (var (key, _) in Tags)
             {
                 if (key.Length == 0)
                 {

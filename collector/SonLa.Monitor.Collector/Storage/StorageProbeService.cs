@@ -54,7 +54,7 @@ public sealed class StorageProbeService : BackgroundService
         }
         catch (StorageUnavailableException ex)
         {
-            _health.ReportFailure(_writer.Target, ex.Message, null);
+            _health.ReportFailure(_writer.Target, ex.Message, ex.RetryAfter);
         }
         catch (StorageRejectedException)
         {

@@ -66,6 +66,3 @@ internal sealed class RecordingHttpServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-internal sealed record RecordedRequest(string Method, string Path, Dictionary<string, string> Query,
-    Dictionary<string, string> Headers, string Body);
