@@ -28,9 +28,10 @@ try
 {
     await stdout.DisposeAsync();
 }
-catch (IOException)
+#pragma warning disable CA1031 // stdout already closed by its reader (e.g. `| head`): never a stack trace.
+catch (Exception)
+#pragma warning restore CA1031
 {
-    // stdout already closed by the reader (e.g. `| head`).
 }
 
 await stderr.DisposeAsync();

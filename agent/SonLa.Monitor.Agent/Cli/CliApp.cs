@@ -98,13 +98,10 @@ internal static class CliApp
         {
             await writer.FlushAsync(CancellationToken.None);
         }
-        catch (IOException)
+#pragma warning disable CA1031 // stdout closed early (e.g. `| head`): nothing more can be said there.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // stdout closed early (e.g. `| head`): nothing more can be said there.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Same, on platforms that close the stream instead.
         }
     }
 }

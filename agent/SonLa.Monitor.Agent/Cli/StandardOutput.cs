@@ -13,9 +13,42 @@ internal sealed class StandardOutput : Stream
 
     private StandardOutput(Stream inner) => _inner = inner;
 
-    public static Stream Open() => new StandardOutput(OperatingSystem.IsWindows()
-        ? Console.OpenStandardOutput()
-        : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0));
+    public static Stream Open() => new StandardOutput(OpenPipe() ?? Console.OpenStandardOutput());
+
+    /// <summary>
+    /// File descriptor 1 when it is a pipe, socket or terminal (not seekable). A regular file keeps the
+    /// console stream: FileStream would write it at offsets of its own.
+    /// </summary>
+    private static FileStream? OpenPipe()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!stream.CanSeek)
+            {
+                return stream;
+            }
+
+            stream.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        catch (ArgumentException)
+        {
+            // Not a usable descriptor: the console stream copes.
+        }
+
+        return null;
+    }
 
     public override bool CanRead => false;
 
@@ -39,7 +72,7 @@ internal sealed class StandardOutput : Stream
         {
             _inner.Write(buffer);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputClosedException("Standard output is closed.", e);
         }
@@ -54,7 +87,7 @@ internal sealed class StandardOutput : Stream
         {
             await _inner.WriteAsync(buffer, cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputClosedException("Standard output is closed.", e);
         }
@@ -66,7 +99,7 @@ internal sealed class StandardOutput : Stream
         {
             _inner.Flush();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputClosedException("Standard output is closed.", e);
         }
@@ -78,7 +111,7 @@ internal sealed class StandardOutput : Stream
         {
             await _inner.FlushAsync(cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputClosedException("Standard output is closed.", e);
         }
