@@ -10,8 +10,8 @@ namespace SonLa.Monitor.Collector.Ingest;
 /// fields message, trap_oid (when set) and one string field per varbind named
 /// <c>vb_</c> + the OID with dots as underscores (vb_1_3_6_1_2_1_2_2_1_1_3), so each varbind can be
 /// queried on its own with InfluxQL.
-/// Invalid points (empty measurement, no fields, non-finite double, empty key) are dropped one by
-/// one, never the whole batch.
+/// Invalid points (empty measurement, no fields, a field without value, non-finite double, empty
+/// key, no time; events without kind or time) are dropped one by one, never the whole batch.
 /// </summary>
 public static class BatchConverter
 {
@@ -39,14 +39,33 @@ public static class BatchConverter
             points.Add(point);
         }
 
+        void Drop(string problem)
+        {
+            invalid++;
+            firstProblem ??= problem;
+        }
+
         for (var i = 0; i < batch.Points.Count; i++)
         {
+            if (batch.Points[i].TimeUnixNs == 0)
+            {
+                Drop($"point {i}: no time_unix_ns");
+                continue;
+            }
+
             Add(FromPoint(batch.Points[i], siteId), $"point {i}");
         }
 
         for (var i = 0; i < batch.Events.Count; i++)
         {
-            Add(FromEvent(batch.Events[i], siteId), $"event {i}");
+            var e = batch.Events[i];
+            if (e.TimeUnixNs == 0 || string.IsNullOrEmpty(e.Kind))
+            {
+                Drop($"event {i}: {(e.TimeUnixNs == 0 ? "no time_unix_ns" : "no kind")}");
+                continue;
+            }
+
+            Add(FromEvent(e, siteId), $"event {i}");
         }
 
         return new ConvertedBatch(points, batch.Points.Count + batch.Events.Count, invalid, firstProblem);

@@ -60,4 +60,18 @@ public class BatchConverterTests
         Assert.Equal(2, converted.Points.Count);
         Assert.Equal("point 1: measurement 'device' field 'uptime_s': no value", converted.FirstProblem);
     }
+
+    [Fact]
+    public void PointOrEventWithoutTime_AndEventWithoutKind_AreInvalid()
+    {
+        var batch = Samples.Batch("boot", 1, Samples.Device("no-time", time: 0), Samples.Device("ok"));
+        batch.Events.Add(new Event { Device = "r", Kind = "", Message = "m", TimeUnixNs = 5 });
+        batch.Events.Add(new Event { Device = "r", Kind = "reboot", Message = "m", TimeUnixNs = 0 });
+
+        var converted = BatchConverter.Convert(batch, "s1");
+
+        Assert.Equal(3, converted.Invalid);
+        Assert.Equal("device", Assert.Single(converted.Points).Measurement);
+        Assert.Equal("point 0: no time_unix_ns", converted.FirstProblem);
+    }
 }
