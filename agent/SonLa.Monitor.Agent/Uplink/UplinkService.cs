@@ -57,8 +57,9 @@ public sealed class UplinkService(
                 {
                     return;
                 }
-                catch (Exception ex) when (ex is RpcException or IOException or InvalidOperationException or OperationCanceledException or HttpRequestException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
+                    // Whatever broke the stream, the agent keeps running and tries again: data waits in the outbox.
                     reason = ex is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : ex.Message;
                 }
 

@@ -179,4 +179,20 @@ public sealed class DevicePollerSnmpdTests : IAsyncLifetime
         Assert.True(healthyWan[1].Fields["in_bps"].DoubleValue > 0);
         Assert.All(loops, l => Assert.Equal(0, l.SkippedTicks));
     }
+
+    [Fact]
+    public async Task SnmpV1Device_NoCounter64_FallsBackTo32BitCounters()
+    {
+        await using var snmpd = await SnmpdServer.StartAsync(IfMibRows.DeviceOptions("old", Interfaces(5_000_000_000, 7, 1, 2)));
+        var options = Device("old", snmpd.Address);
+        options.Version = "1";
+        var result = await new DevicePoller(options, _client, TimeProvider.System).PollAsync(CancellationToken.None);
+        Assert.True(result.Reachable, result.Error);
+        Assert.Equal(2, result.Interfaces.Count);
+        var wan = result.Interfaces.Single(i => i.IfIndex == 1);
+        // SNMPv1 cannot carry Counter64: ifInOctets (the low 32 bits) instead of ifHCInOctets, names still from ifXTable.
+        Assert.Equal(CounterReading.Counter32((uint)(5_000_000_000 & uint.MaxValue)), wan.InOctets);
+        Assert.Equal("wan0", wan.Name);
+        Assert.Equal("Đường truyền cáp quang VNPT – Xã Chiềng Cơi", wan.Alias);
+    }
 }

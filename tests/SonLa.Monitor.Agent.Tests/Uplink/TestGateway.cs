@@ -27,6 +27,7 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
 {
     private WebApplication? _app;
     private int _streams;
+    private int _heartbeats;
 
     public ConcurrentQueue<ReceivedBatch> Batches { get; } = new();
 
@@ -37,6 +38,8 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
     public Func<int, SampleBatch, BatchDecision> Decide { get; set; } = (_, _) => BatchDecision.Ack;
 
     public int Streams => Volatile.Read(ref _streams);
+
+    public int Heartbeats => Volatile.Read(ref _heartbeats);
 
     public Uri Url { get; private set; } = null!;
 
@@ -71,6 +74,11 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
         while (await requestStream.MoveNext(context.CancellationToken))
         {
             var message = requestStream.Current;
+            if (message.KindCase == AgentMessage.KindOneofCase.Heartbeat)
+            {
+                Interlocked.Increment(ref _heartbeats);
+            }
+
             if (message.KindCase != AgentMessage.KindOneofCase.Batch)
             {
                 continue;
@@ -98,10 +106,10 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (Interlocked.Exchange(ref _app, null) is { } app)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
     }
 }

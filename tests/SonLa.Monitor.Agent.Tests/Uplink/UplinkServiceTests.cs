@@ -23,7 +23,7 @@ public sealed class UplinkServiceTests : IAsyncLifetime
         _channel = CollectorChannelFactory.Create(new CollectorOptions { Url = _gateway.Url, Token = new Secret("site-token-1234") });
         _uplink = new UplinkService(
             new AgentGateway.AgentGatewayClient(_channel), _identity, _outbox, "site-token-1234", _gateway.Url,
-            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
+            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200), HeartbeatInterval = TimeSpan.FromMilliseconds(200) },
             TimeProvider.System, NullLogger<UplinkService>.Instance);
     }
 
@@ -118,5 +118,39 @@ public sealed class UplinkServiceTests : IAsyncLifetime
         await Task.Delay(300);
         Assert.Equal(new UplinkSettings().Window, _gateway.Batches.Count);
         Assert.Equal(40, _outbox.Statistics.PendingBatches);
+    }
+
+    [Fact]
+    public async Task IdleStream_SendsHeartbeats()
+    {
+        await _uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => _gateway.Heartbeats >= 2, Deadline, "two heartbeats on an idle stream");
+        Assert.True(_uplink.IsConnected);
+        Assert.Equal(1, _gateway.Streams);
+    }
+
+    [Fact]
+    public async Task CollectorGone_BatchesWaitInOutbox_DeliveredToTheNextCollector()
+    {
+        await using var second = await TestGateway.StartAsync();
+        await _gateway.DisposeAsync();
+        using var channel = CollectorChannelFactory.Create(new CollectorOptions { Url = second.Url, Token = new Secret("t") });
+        // First a collector that is not there (the stopped one), then the live one: appends never block meanwhile.
+        _outbox.Append(Batch(1));
+        _outbox.Append(Batch(2));
+        await _uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => _uplink.StreamsOpened >= 2 && !_uplink.IsConnected, Deadline, "uplink retrying a missing collector");
+        _outbox.Append(Batch(3));
+        Assert.Equal(3, _outbox.Statistics.PendingBatches);
+        await _uplink.StopAsync(CancellationToken.None);
+
+        using var uplink = new UplinkService(
+            new AgentGateway.AgentGatewayClient(channel), _identity, _outbox, "t", second.Url,
+            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
+            TimeProvider.System, NullLogger<UplinkService>.Instance);
+        await uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => _outbox.Statistics.PendingBatches == 0, Deadline, "backlog delivered");
+        await uplink.StopAsync(CancellationToken.None);
+        Assert.Equal([1UL, 2UL, 3UL], second.Batches.Select(b => b.Batch.Sequence));
     }
 }
