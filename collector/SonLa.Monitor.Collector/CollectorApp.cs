@@ -137,6 +137,7 @@ public static class CollectorApp
         services.AddSingleton<IValidateOptions<EndpointOptions>, EndpointOptionsValidator>();
 
         services.AddSingleton<CollectorMetrics>();
+        services.AddSingleton(sp => new LogThrottle(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1)));
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<IMetricWriter>(CreateWriter);

@@ -56,6 +56,10 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
             {
                 builder.AddKeyError("must not be empty", $"Agents:{i}:Token");
             }
+            else if (token.Trim().Length != token.Length)
+            {
+                builder.AddKeyError("must not start or end with whitespace", $"Agents:{i}:Token");
+            }
             else if (token.Length < MinTokenLength)
             {
                 builder.AddKeyError($"must be at least {MinTokenLength} characters", $"Agents:{i}:Token");

@@ -15,8 +15,8 @@ internal static partial class CollectorLog
     [LoggerMessage(1101, LogLevel.Information, "Agent of site {SiteId} disconnected")]
     public static partial void AgentDisconnected(ILogger logger, string siteId);
 
-    [LoggerMessage(1102, LogLevel.Warning, "Agent connection from {Peer} refused: {Reason}")]
-    public static partial void AgentRefused(ILogger logger, string peer, string reason);
+    [LoggerMessage(1102, LogLevel.Warning, "Agent connection from {Peer} refused: {Reason} ({Suppressed} more like it not logged in the last minute)")]
+    public static partial void AgentRefused(ILogger logger, string peer, string reason, int suppressed);
 
     [LoggerMessage(1103, LogLevel.Warning, "Site {SiteId} batch {BootId}/{Sequence}: {Dropped} of {Total} points dropped as invalid, first: {Reason}")]
     public static partial void InvalidPoints(ILogger logger, string siteId, string bootId, ulong sequence, int dropped, int total, string reason);

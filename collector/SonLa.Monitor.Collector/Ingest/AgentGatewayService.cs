@@ -32,9 +32,11 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
     private readonly IngestOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AgentGatewayService> _logger;
+    private readonly LogThrottle _refusals;
 
     public AgentGatewayService(AgentAuthenticator authenticator, IMetricWriter writer, StorageHealth health,
-        CollectorMetrics metrics, IOptions<IngestOptions> options, TimeProvider time, ILogger<AgentGatewayService> logger)
+        CollectorMetrics metrics, IOptions<IngestOptions> options, TimeProvider time, ILogger<AgentGatewayService> logger,
+        LogThrottle refusals)
     {
         ArgumentNullException.ThrowIfNull(options);
         _authenticator = authenticator;
@@ -44,6 +46,7 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _refusals = refusals;
     }
 
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream,
@@ -209,8 +212,19 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
     private RpcException Refuse(ServerCallContext context, StatusCode code, string reason)
     {
         _metrics.AuthenticationFailed();
-        CollectorLog.AgentRefused(_logger, context.Peer, reason);
+        // One line per client address and reason a minute: the metric counts every refusal.
+        if (_refusals.ShouldLog(PeerHost(context.Peer) + "|" + code, out var suppressed))
+        {
+            CollectorLog.AgentRefused(_logger, context.Peer, reason, suppressed);
+        }
         return new RpcException(new Status(code, reason));
+    }
+
+    // "ipv4:10.0.0.5:53122" / "ipv6:[::1]:53122" → the address without the port.
+    private static string PeerHost(string peer)
+    {
+        var colon = peer.LastIndexOf(':');
+        return colon > 0 ? peer[..colon] : peer;
     }
 
     private static RpcException Unavailable(SampleBatch batch, TimeSpan? retryAfter)

@@ -77,6 +77,13 @@ public class ConfigurationValidationTests
     }
 
     [Fact]
+    public void TokenWithSurroundingWhitespace_IsReported()
+    {
+        Assert.Equal(["Agents:0:Token: must not start or end with whitespace"],
+            Problems("--Influx:Url=http://127.0.0.1:8086", "--Agents:0:SiteId=a", "--Agents:0:Token=0123456789abcdef-1 "));
+    }
+
+    [Fact]
     public void UsernameWithoutPassword_IsReported()
     {
         Assert.Equal(["Influx:Password: Username and Password go together: set both or neither"],
