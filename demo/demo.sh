@@ -250,12 +250,14 @@ demo_print_summary() {
 # Prints what reached InfluxDB; succeeds when interface points of the demo site are there.
 demo_check() {
   local answer
-  answer=$(demo_influx_query "SELECT count(in_octets) AS points, last(in_bps) AS in_bps, last(out_bps) AS out_bps, last(oper_status) AS oper_status FROM interface WHERE site='$DEMO_SITE_ID' GROUP BY device, if_name") \
+  answer=$(demo_influx_query "SELECT count(in_octets) AS points, last(in_bps) AS in_bps, last(out_bps) AS out_bps, last(oper_status) AS oper_status FROM interface WHERE site='$DEMO_SITE_ID' GROUP BY device, if_name; SHOW MEASUREMENTS") \
     || { say "check: InfluxDB did not answer"; return 1; }
   "$PY" - "$answer" <<'EOF'
 import json, sys
 answer = json.loads(sys.argv[1])
-series = [s for r in answer.get("results", []) for s in r.get("series", [])]
+results = answer.get("results", [])
+series = results[0].get("series", []) if results else []
+measurements = [v[0] for r in results[1:] for s in r.get("series", []) for v in s.get("values", [])]
 if not series:
     err = [r["error"] for r in answer.get("results", []) if "error" in r]
     print("check: no interface points in InfluxDB" + (f" ({err[0]})" if err else ""))
@@ -269,6 +271,7 @@ for s in series:
     fmt = lambda v: "-" if v is None else f"{v:,.0f}" if isinstance(v, (int, float)) else str(v)
     print(f"{tags.get('device', '?'):<10} {tags.get('if_name', '?'):<8} {fmt(row.get('points')):>6} "
           f"{fmt(row.get('in_bps')):>14} {fmt(row.get('out_bps')):>14} {fmt(row.get('oper_status')):>4}")
+print(f"measurements: {', '.join(measurements) or '-'}")
 print(f"check: {total} interface points from {len(series)} interfaces reached InfluxDB")
 sys.exit(0 if total > 0 else 1)
 EOF
@@ -324,8 +327,15 @@ demo_main() {
   if [ -n "$check_seconds" ]; then
     info "running for ${check_seconds}s, then checking that interface data reached InfluxDB"
     demo_watch "$check_seconds"
-    demo_check
-    return $?
+    if ! demo_check; then
+      local log
+      for log in "$DEMO_RUN/agent.log" "$DEMO_RUN/collector.log"; do
+        say "--- last lines of $log"
+        tail -n 20 "$log" || true
+      done
+      say "(set DEMO_KEEP=1 to keep the run directory and all logs)"
+      return 1
+    fi
   fi
   say "Press Ctrl-C to stop everything the demo started."
   demo_watch ""
