@@ -21,7 +21,7 @@ internal static partial class SnmpCommandLineParser
         var usm = state.Usm;
         state.Usm = flag switch
         {
-            'u' => usm with { User = NotEmpty(flag, TakeValue(args, ref i, "USER"), "a user name") },
+            'u' => usm with { User = ParseUserName(TakeValue(args, ref i, "USER")) },
             'l' => usm with { Level = ParseLevel(TakeValue(args, ref i, "noAuthNoPriv|authNoPriv|authPriv")) },
             'a' => usm with { AuthProtocol = ParseProtocol(flag, TakeValue(args, ref i, "PROTOCOL"), AuthProtocolNames, AuthProtocols, "an authentication protocol") },
             'A' => usm with { AuthPassphrase = ParsePassphrase(flag, TakeValue(args, ref i, "PASSPHRASE"), "authentication") },
@@ -76,8 +76,20 @@ internal static partial class SnmpCommandLineParser
         return usm with { Level = level };
     }
 
-    private static string NotEmpty(char flag, string value, string what) =>
-        value.Length > 0 ? value : throw new CliUsageException($"-{flag} needs {what}, not an empty value");
+    /// <summary>msgUserName is an SnmpAdminString (SIZE(1..32)) in RFC 3414.</summary>
+    public const int MaxUserNameBytes = 32;
+
+    private static string ParseUserName(string value)
+    {
+        if (value.Length == 0)
+        {
+            throw new CliUsageException("-u needs a user name, not an empty value");
+        }
+
+        return System.Text.Encoding.UTF8.GetByteCount(value) <= MaxUserNameBytes
+            ? value
+            : throw new CliUsageException($"-u: a USM user name is at most {MaxUserNameBytes} bytes");
+    }
 
     /// <summary>net-snmp's names for the levels, and its short forms (noauth, auth, priv, 1, 2, 3).</summary>
     private static string ParseLevel(string value) => value.ToUpperInvariant() switch

@@ -213,6 +213,7 @@ public class SnmpCommandLineParserTests
     [InlineData("-E: '0x8000' is not an engine id (5 to 32 bytes in hex, e.g. 800000020109840301)", "get", "-E0x8000", "h", ".1.3")]
     [InlineData("-u: SNMPv3 needs a user name (-u USER)", "get", "-v3", "h", ".1.3")]
     [InlineData("-u needs a user name, not an empty value", "get", "-v3", "-u", "", "h", ".1.3")]
+    [InlineData("-u: a USM user name is at most 32 bytes", "get", "-u", "nguoi-quan-tri-mang-xa-chieng-coi", "h", ".1.3")]
     [InlineData("-a: -l authNoPriv needs an authentication protocol (-a MD5, SHA, SHA-224, SHA-256, SHA-384 or SHA-512)", "get", "-v3", "-u", "mon", "-l", "authNoPriv", "h", ".1.3")]
     [InlineData("-A: -l authPriv needs an authentication passphrase (-A PASSPHRASE)", "get", "-v3", "-u", "mon", "-l", "authPriv", "-a", "SHA", "h", ".1.3")]
     [InlineData("-x: -l authPriv needs a privacy protocol (-x DES, AES, AES-192, AES-256, AES-192-C or AES-256-C)", "get", "-u", "mon", "-a", "SHA", "-A", "12345678", "-X", "87654321", "h", ".1.3")]
