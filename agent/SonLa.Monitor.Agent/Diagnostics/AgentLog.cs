@@ -47,6 +47,9 @@ public static partial class AgentLog
     [LoggerMessage(1201, LogLevel.Warning, "Disconnected from collector {Url}: {Reason}; retrying in {DelaySeconds:0.0} s")]
     public static partial void CollectorDisconnected(ILogger logger, Uri url, string reason, double delaySeconds);
 
+    [LoggerMessage(1204, LogLevel.Warning, "Cannot reach collector {Url}: {Reason}; retrying in {DelaySeconds:0.0} s (data waits in the outbox)")]
+    public static partial void CollectorUnreachable(ILogger logger, Uri url, string reason, double delaySeconds);
+
     [LoggerMessage(1202, LogLevel.Debug, "Collector {Url} still unreachable: {Reason}; retrying in {DelaySeconds:0.0} s")]
     public static partial void CollectorStillUnreachable(ILogger logger, Uri url, string reason, double delaySeconds);
 

@@ -70,9 +70,13 @@ public sealed class UplinkService(
                 }
 
                 var delay = Backoff.Delay(attempt++, settings.MinBackoff, settings.MaxBackoff, Random.Shared.NextDouble());
-                if (connectedThisTime || !wasConnected && attempt == 1)
+                if (connectedThisTime)
                 {
                     AgentLog.CollectorDisconnected(logger, collectorUrl, reason, delay.TotalSeconds);
+                }
+                else if (!wasConnected && attempt == 1)
+                {
+                    AgentLog.CollectorUnreachable(logger, collectorUrl, reason, delay.TotalSeconds);
                 }
                 else
                 {

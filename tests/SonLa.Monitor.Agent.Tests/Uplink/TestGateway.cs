@@ -43,12 +43,20 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
 
     public Uri Url { get; private set; } = null!;
 
-    public static async Task<TestGateway> StartAsync()
+    /// <param name="serverCertificate">With a certificate (and its key), TLS on 127.0.0.1; without, h2c.</param>
+    public static async Task<TestGateway> StartAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? serverCertificate = null)
     {
         var gateway = new TestGateway();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (serverCertificate is not null)
+            {
+                listen.UseHttps(serverCertificate);
+            }
+        }));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(gateway);
         var app = builder.Build();
