@@ -20,6 +20,9 @@ public ref struct BerReader
     {
     }
 
+    /// <summary>A reader over bytes nested in an outer buffer at <paramref name="baseOffset"/> (offsets in errors stay outer).</summary>
+    public static BerReader At(ReadOnlySpan<byte> data, int baseOffset) => new(data, baseOffset, 1);
+
     private BerReader(ReadOnlySpan<byte> data, int baseOffset, int depth)
     {
         _data = data;

@@ -81,6 +81,12 @@ public sealed partial class SnmpClient
         CommunityMessage message;
         try
         {
+            if (datagram.Length > 4 && CommunityMessageCodec.PeekVersion(datagram) == SnmpVersion.V3)
+            {
+                DispatchV3(datagram, from);
+                return;
+            }
+
             message = CommunityMessageCodec.Decode(datagram);
         }
         catch (SnmpDecodeException)

@@ -74,9 +74,9 @@ public sealed partial class SnmpClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(pdu);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        if (target.Version is not (SnmpVersion.V1 or SnmpVersion.V2c))
+        if (target.Version is not (SnmpVersion.V1 or SnmpVersion.V2c or SnmpVersion.V3))
         {
-            throw new NotSupportedException($"SNMP {target.Version} is not supported by this client yet.");
+            throw new NotSupportedException($"SNMP version {target.Version} is not supported.");
         }
 
         if (target.Version == SnmpVersion.V1 && pdu.Type == PduType.GetBulkRequest)
@@ -87,6 +87,10 @@ public sealed partial class SnmpClient : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(target.Retries, nameof(target));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(target.Timeout, TimeSpan.Zero, nameof(target));
         cancellationToken.ThrowIfCancellationRequested();
+        if (target.Version == SnmpVersion.V3)
+        {
+            return await SendV3Async(target, pdu, cancellationToken);
+        }
 
         var endPoint = Normalize(target.EndPoint);
         var socket = GetSocket(endPoint.AddressFamily);
@@ -95,38 +99,47 @@ public sealed partial class SnmpClient : IAsyncDisposable
         {
             var request = pdu.WithRequestId(pending.RequestId);
             var datagram = CommunityMessageCodec.Encode(new CommunityMessage(target.Version, target.CommunityBytes(), request), new BerWriter(256));
-            var started = _time.GetTimestamp();
-            Interlocked.Increment(ref _requests);
-            for (var attempt = 0; attempt <= target.Retries; attempt++)
-            {
-                if (attempt > 0)
-                {
-                    Interlocked.Increment(ref _retries);
-                }
-
-                await SendDatagramAsync(socket, datagram, endPoint, cancellationToken);
-                try
-                {
-                    return await pending.Response.Task.WaitAsync(target.Timeout, _time, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                    // This attempt timed out: retransmit the same message (same request-id),
-                    // unless the answer slipped in just as the timer fired.
-                    if (pending.Response.Task.IsCompleted)
-                    {
-                        return await pending.Response.Task;
-                    }
-                }
-            }
-
-            Interlocked.Increment(ref _timeouts);
-            throw new SnmpTimeoutException(endPoint, target.Timeout, target.Retries, _time.GetElapsedTime(started), pending.RequestId);
+            return await ExchangeAsync(socket, datagram, endPoint, pending, target.Timeout, target.Retries, cancellationToken);
         }
         finally
         {
             _pending.TryRemove(pending.RequestId, out _);
         }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="datagram"/> and retransmits the same bytes until <paramref name="pending"/>
+    /// completes or every attempt timed out.
+    /// </summary>
+    private async Task<Pdu> ExchangeAsync(Socket socket, byte[] datagram, IPEndPoint endPoint, PendingRequest pending, TimeSpan timeout, int retries, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        Interlocked.Increment(ref _requests);
+        for (var attempt = 0; attempt <= retries; attempt++)
+        {
+            if (attempt > 0)
+            {
+                Interlocked.Increment(ref _retries);
+            }
+
+            await SendDatagramAsync(socket, datagram, endPoint, cancellationToken);
+            try
+            {
+                return await pending.Response.Task.WaitAsync(timeout, _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // This attempt timed out: retransmit the same message (same request-id),
+                // unless the answer slipped in just as the timer fired.
+                if (pending.Response.Task.IsCompleted)
+                {
+                    return await pending.Response.Task;
+                }
+            }
+        }
+
+        Interlocked.Increment(ref _timeouts);
+        throw new SnmpTimeoutException(endPoint, timeout, retries, _time.GetElapsedTime(started), pending.RequestId);
     }
 
     public async ValueTask DisposeAsync()
@@ -220,5 +233,22 @@ public sealed partial class SnmpClient : IAsyncDisposable
         public SnmpVersion Version { get; } = version;
 
         public TaskCompletionSource<Pdu> Response { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>SNMPv3 only: what the answer must satisfy (keys, engine, level).</summary>
+        public V3Expectation? V3 { get; set; }
+
+        /// <summary>SNMPv3 only: the header of the message that completed <see cref="Response"/>.</summary>
+        public V3Received? Received => _received;
+
+        private V3Received? _received;
+
+        /// <summary>Completes with the first answer only, its header recorded before anyone sees the PDU.</summary>
+        public void Complete(Pdu pdu, V3Received received)
+        {
+            if (Interlocked.CompareExchange(ref _received, received, null) is null)
+            {
+                Response.TrySetResult(pdu);
+            }
+        }
     }
 }

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text;
 using SonLa.Monitor.Snmp.Messages;
+using SonLa.Monitor.Snmp.Security;
 
 namespace SonLa.Monitor.Snmp.Transport;
 
 /// <summary>
 /// Where and how to reach one agent. Defaults follow net-snmp's tools: 1 s timeout, 5 retries,
-/// max-repetitions 10 for walks. <see cref="ToString"/> never shows the community.
+/// max-repetitions 10 for walks. <see cref="ToString"/> never shows the community or a passphrase.
 /// </summary>
 public sealed partial record SnmpTarget(IPEndPoint EndPoint)
 {
@@ -21,6 +22,9 @@ public sealed partial record SnmpTarget(IPEndPoint EndPoint)
 
     /// <summary>The community string (a secret).</summary>
     public string Community { get; init; } = "public";
+
+    /// <summary>SNMPv3 only: user, security level and context (required when <see cref="Version"/> is V3).</summary>
+    public UsmSecurity? Security { get; init; }
 
     /// <summary>How long to wait for each attempt (net-snmp -t).</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
@@ -37,7 +41,13 @@ public sealed partial record SnmpTarget(IPEndPoint EndPoint)
     {
         builder.Append("EndPoint = ").Append(EndPoint)
             .Append(", Version = ").Append(Version)
-            .Append(", Community = ***")
+            .Append(", Community = ***");
+        if (Security is not null)
+        {
+            builder.Append(", Security = ").Append(Security);
+        }
+
+        builder
             .Append(", Timeout = ").Append(Timeout)
             .Append(", Retries = ").Append(Retries)
             .Append(", MaxRepetitions = ").Append(MaxRepetitions);

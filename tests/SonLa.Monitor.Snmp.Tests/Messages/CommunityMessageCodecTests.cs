@@ -115,6 +115,12 @@ public sealed class CommunityMessageCodecTests
     /// <summary>A v2c Response with every value type, long enough for a two-byte outer length.</summary>
     internal static byte[] SampleResponse()
     {
+        var pdu = new Pdu(PduType.Response, 987654, SampleResponseVarBinds());
+        return CommunityMessageCodec.Encode(new CommunityMessage(SnmpVersion.V2c, "public"u8.ToArray(), pdu));
+    }
+
+    internal static VarBind[] SampleResponseVarBinds()
+    {
         VarBind[] varBinds =
         [
             new(ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0"), SnmpValue.TimeTicks(12345)),
@@ -132,7 +138,6 @@ public sealed class CommunityMessageCodecTests
             new(ObjectIdentifier.Parse("1.3.6.1.4.1.1.6"), SnmpValue.EndOfMibView),
             new(ObjectIdentifier.Parse("1.3.6.1.4.1.1.7"), SnmpValue.OctetString(new byte[150])),
         ];
-        var pdu = new Pdu(PduType.Response, 987654, varBinds);
-        return CommunityMessageCodec.Encode(new CommunityMessage(SnmpVersion.V2c, "public"u8.ToArray(), pdu));
+        return varBinds;
     }
 }
