@@ -41,6 +41,9 @@ public sealed class CollectorMetrics
         Interlocked.Add(ref _pointsWritten, points);
     }
 
+    /// <summary>Points of a batch that was then rejected for its other, invalid points.</summary>
+    public void PointsStored(int points) => Interlocked.Add(ref _pointsWritten, points);
+
     public void BatchRejected() => Interlocked.Increment(ref _batchesRejected);
 
     public void BatchUnstored() => Interlocked.Increment(ref _batchesUnstored);

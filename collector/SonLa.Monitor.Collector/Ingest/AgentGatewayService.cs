@@ -165,7 +165,7 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
         if (converted.Invalid > 0)
         {
             // The valid points are stored; the rest never will be. Say both.
-            _metrics.BatchStored(converted.Points.Count);
+            _metrics.PointsStored(converted.Points.Count);
             await RejectAsync(batch, siteId, converted,
                 $"stored {converted.Points.Count} of {converted.Total} points; dropped {converted.Invalid} invalid, first: {converted.FirstProblem}",
                 responseStream, context);

@@ -140,6 +140,7 @@ public sealed class AgentGatewayInfluxServerTests : IAsyncLifetime
     public async Task InvalidPoints_AreDroppedAlone_ValidOnesStored_AndTheBatchRejectedWithCounts()
     {
         var invalidBefore = await _collector.MetricAsync("sonla_collector_points_invalid_total");
+        var rejectedBefore = await _collector.MetricAsync("sonla_collector_batches_rejected_total");
         using var agent = new AgentStream(_collector.Connect(CollectorHost.Token));
         await agent.HelloAsync(CollectorHost.SiteId);
         var nan = Samples.Device("nan-device");
@@ -156,6 +157,7 @@ public sealed class AgentGatewayInfluxServerTests : IAsyncLifetime
         Assert.Single(await _influx.QueryRowsAsync("SELECT reachable FROM device WHERE device = 'good-device'"));
         Assert.Empty(await _influx.QueryRowsAsync("SELECT reachable FROM device WHERE device = 'nan-device'"));
         Assert.Equal(invalidBefore + 2, await _collector.MetricAsync("sonla_collector_points_invalid_total"));
+        Assert.Equal(rejectedBefore + 1, await _collector.MetricAsync("sonla_collector_batches_rejected_total"));
     }
 
     [Fact]
