@@ -98,6 +98,7 @@ public static class AgentHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(AgentIdentity.ForThisProcess(options.Site.Id));
+        builder.Services.AddSingleton<PollingCounters>();
         builder.Services.AddSingleton<IOutbox>(services => new MemoryOutbox(
             options.Outbox.MaxBatches,
             options.Outbox.MaxMegabytes * 1024L * 1024L,

@@ -16,8 +16,11 @@ public sealed class DevicePollLoop(
     DeviceMonitor monitor,
     ISampleSink sink,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    PollingCounters? counters = null)
 {
+    private readonly PollingCounters _counters = counters ?? new PollingCounters();
+    private bool _refusalReported;
     private long _skipped;
     private long _completed;
 
@@ -37,6 +40,7 @@ public sealed class DevicePollLoop(
             {
                 if (!running.IsCompleted)
                 {
+                    _counters.TickSkipped();
                     AgentLog.PollSkipped(logger, device.Name, Interlocked.Increment(ref _skipped));
                     continue;
                 }
@@ -68,6 +72,7 @@ public sealed class DevicePollLoop(
             sink.Write(output.Points, output.Events);
             Report(result, output);
             Interlocked.Increment(ref _completed);
+            _counters.PollDone();
             return output;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -104,8 +109,11 @@ public sealed class DevicePollLoop(
 
         foreach (var (outcome, count) in output.RefusedRates)
         {
-            if (outcome is RateOutcome.AboveSpeed or RateOutcome.AmbiguousWrap)
+            _counters.RatesRefused(count);
+            // Once per device at warning level (a wrong ifSpeed would otherwise warn every poll); counted always.
+            if (outcome is RateOutcome.AboveSpeed or RateOutcome.AmbiguousWrap && !_refusalReported)
             {
+                _refusalReported = true;
                 AgentLog.RatesRefused(logger, device.Name, count, outcome.ToString());
             }
         }

@@ -8,7 +8,7 @@ using SonLa.Monitor.Snmp.Transport;
 namespace SonLa.Monitor.Agent.Polling;
 
 /// <summary>Runs one <see cref="DevicePollLoop"/> per SNMPv1/v2c device, all concurrently, over one shared SNMP client.</summary>
-public sealed class PollingService(AgentOptions options, ISampleSink sink, TimeProvider time, ILogger<PollingService> logger) : BackgroundService
+public sealed class PollingService(AgentOptions options, ISampleSink sink, PollingCounters counters, TimeProvider time, ILogger<PollingService> logger) : BackgroundService
 {
     private readonly List<DevicePollLoop> _loops = [];
 
@@ -21,7 +21,7 @@ public sealed class PollingService(AgentOptions options, ISampleSink sink, TimeP
         {
             var poller = new DevicePoller(device, client, time);
             var monitor = new DeviceMonitor(options.Site.Id, device.Name);
-            _loops.Add(new DevicePollLoop(device, poller.PollAsync, monitor, sink, time, logger));
+            _loops.Add(new DevicePollLoop(device, poller.PollAsync, monitor, sink, time, logger, counters));
             AgentLog.PollingStarted(logger, device.Name, device.Endpoint.ToString(), device.Version, device.IntervalSeconds);
         }
 

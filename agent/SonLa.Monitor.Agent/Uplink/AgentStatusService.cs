@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
+using SonLa.Monitor.Agent.Polling;
 
 namespace SonLa.Monitor.Agent.Uplink;
 
 /// <summary>Writes the contract's <c>agent</c> point (version, outbox_bytes, outbox_oldest_s) once a minute.</summary>
-public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, ISampleSink sink, TimeProvider time) : BackgroundService
+public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, ISampleSink sink, PollingCounters counters, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(60);
 
@@ -22,6 +23,10 @@ public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, I
                 point.Fields["outbox_batches"] = Points.Int(statistics.PendingBatches);
                 point.Fields["outbox_dropped"] = Points.Int(statistics.DroppedBatches);
                 point.Fields["outbox_oldest_s"] = Points.Double(statistics.OldestQueuedAt is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0);
+                point.Fields["outbox_rejected"] = Points.Int(statistics.RejectedBatches);
+                point.Fields["polls"] = Points.Int(counters.Polls);
+                point.Fields["polls_skipped"] = Points.Int(counters.SkippedTicks);
+                point.Fields["rates_refused"] = Points.Int(counters.RefusedRates);
                 sink.Write([point], []);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -75,7 +75,7 @@ public sealed class AgentHostTests : IDisposable
         var device = Assert.Single(points, p => p.Measurement == "device");
         Assert.Equal(("chieng-coi", "router", 1L), (device.Tags["site"], device.Tags["device"], device.Fields["reachable"].IntValue));
         Assert.Equal("Cáp quang VNPT", points.Single(p => p.Measurement == "interface").Fields["if_alias"].StringValue);
-        Assert.Contains(points, p => p.Measurement == "agent" && p.Fields.ContainsKey("outbox_bytes"));
+        Assert.Contains(points, p => p.Measurement == "agent" && p.Fields.ContainsKey("outbox_bytes") && p.Fields.ContainsKey("outbox_oldest_s") && p.Fields.ContainsKey("rates_refused") && p.Fields["version"].StringValue.Length > 0);
         // The SNMPv3 device is not polled (warning at start-up), so no point names it.
         Assert.DoesNotContain(points, p => p.Tags.TryGetValue("device", out var d) && d == "ups");
     }
