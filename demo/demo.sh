@@ -336,6 +336,7 @@ demo_main() {
       say "(set DEMO_KEEP=1 to keep the run directory and all logs)"
       return 1
     fi
+    return 0
   fi
   say "Press Ctrl-C to stop everything the demo started."
   demo_watch ""
