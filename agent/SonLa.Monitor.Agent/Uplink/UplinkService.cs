@@ -8,7 +8,7 @@ namespace SonLa.Monitor.Agent.Uplink;
 
 /// <summary>
 /// Keeps one AgentGateway.Connect stream open: Hello → Welcome, then every outbox batch in order (a window of
-/// unacknowledged ones in flight), heartbeats when idle. Batches leave the outbox only on BatchAck (or BatchReject,
+/// unacknowledged ones in flight), a heartbeat every interval. Batches leave the outbox only on BatchAck (or BatchReject,
 /// counted). On any failure: jittered exponential back-off and a new stream that resends every unacknowledged batch.
 /// </summary>
 public sealed class UplinkService(
@@ -149,7 +149,8 @@ public sealed class UplinkService(
         var receiver = ReceiveAsync(call.ResponseStream, inFlight, streamCts.Token);
         try
         {
-            var lastWrite = time.GetTimestamp();
+            // Heartbeats go out on their own schedule, busy or idle: the collector may count only them.
+            var lastHeartbeat = time.GetTimestamp();
             while (!receiver.IsCompleted)
             {
                 List<SampleBatch> toSend;
@@ -169,17 +170,16 @@ public sealed class UplinkService(
                 foreach (var batch in toSend)
                 {
                     await call.RequestStream.WriteAsync(new AgentMessage { Batch = batch }, streamCts.Token);
-                    lastWrite = time.GetTimestamp();
                 }
 
-                var idle = time.GetElapsedTime(lastWrite);
+                var idle = time.GetElapsedTime(lastHeartbeat);
                 if (idle >= heartbeat)
                 {
                     await call.RequestStream.WriteAsync(new AgentMessage
                     {
                         Heartbeat = new Heartbeat { SentTimeUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds() },
                     }, streamCts.Token);
-                    lastWrite = time.GetTimestamp();
+                    lastHeartbeat = time.GetTimestamp();
                     continue;
                 }
 
