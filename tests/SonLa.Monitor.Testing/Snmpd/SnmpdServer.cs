@@ -151,13 +151,16 @@ public sealed class SnmpdServer : IAsyncDisposable
         var snmpd = RequiredTool.Find("snmpd", "snmpd");
         var persistent = _dir.File("persist");
         System.IO.Directory.CreateDirectory(persistent);
+        // Not "-C -c FILE": -C also skips the persistent dir, so every restart would get a new
+        // engine id and boots 1. SNMPCONFPATH instead limits the config search to our dir (never
+        // /etc/snmp) plus the persistent dir, so engine id and boots survive restarts like a device's.
         _process = ChildProcess.Start(snmpd,
         [
-            "-f", "-C", "-c", _dir.File("snmpd.conf"), "-Lf", _dir.File("snmpd.log"),
+            "-f", "-Lf", _dir.File("snmpd.log"),
             $"--persistentDir={persistent}", "-M", "/dev/null", "-p", _dir.File("snmpd.pid"),
             // smux would try the fixed TCP port 199; parallel test snmpds must not compete for it.
             "-I", "-" + string.Join(',', Options.DisabledModules.Prepend("smux")),
-        ], _dir.File("snmpd.stdout.log"));
+        ], _dir.File("snmpd.stdout.log"), new Dictionary<string, string> { ["SNMPCONFPATH"] = $"{_dir.Path}:{persistent}" });
 
         await Poll.UntilAsync(async () =>
         {
