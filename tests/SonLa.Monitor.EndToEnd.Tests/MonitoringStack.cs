@@ -1,0 +1,98 @@
+using System.Net.Http;
+using System.Text.Json;
+using SonLa.Monitor.Testing;
+using SonLa.Monitor.Testing.Influx;
+using SonLa.Monitor.Testing.Processes;
+
+namespace SonLa.Monitor.EndToEnd.Tests;
+
+/// <summary>
+/// The whole product on loopback: a real influxd, the collector and an agent as child processes
+/// (our own built programs), polling devices that the test starts as real snmpd instances.
+/// </summary>
+public sealed class MonitoringStack : IAsyncDisposable
+{
+    public const string SiteId = "chieng-coi";
+    public const string AgentToken = "e2e-agent-token-7f3a";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private readonly TempDirectory _dir = new("sonla-e2e");
+    private ChildProcess? _collector;
+    private ChildProcess? _agent;
+
+    private MonitoringStack(InfluxServer influx) => Influx = influx;
+
+    public InfluxServer Influx { get; }
+
+    public string CollectorGrpcUrl { get; private set; } = "";
+
+    public string CollectorHttpUrl { get; private set; } = "";
+
+    public static async Task<MonitoringStack> StartAsync()
+    {
+        var stack = new MonitoringStack(await InfluxServer.StartAsync());
+        await stack.StartCollectorAsync();
+        return stack;
+    }
+
+    public string CollectorLog => _collector?.ReadLog() ?? "";
+
+    public string AgentLog => _agent?.ReadLog() ?? "";
+
+    /// <summary>Writes agent.json for the given devices and starts `sonla-agent run`.</summary>
+    public void StartAgent(IEnumerable<object> devices)
+    {
+        var config = new
+        {
+            Site = new { Id = SiteId, Name = "Xã Chiềng Cơi" },
+            Collector = new { Url = CollectorGrpcUrl, Token = AgentToken },
+            Outbox = new { Directory = _dir.File("outbox"), MaxMegabytes = 64 },
+            Devices = devices,
+        };
+        var path = _dir.File("agent.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(config, Indented));
+        _agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", path], _dir.File("agent.log"));
+    }
+
+    private async Task StartCollectorAsync()
+    {
+        var grpcPort = FreePort.Tcp();
+        var httpPort = FreePort.Tcp();
+        CollectorGrpcUrl = $"http://127.0.0.1:{grpcPort}";
+        CollectorHttpUrl = $"http://127.0.0.1:{httpPort}";
+        _collector = BuiltProgram.Start(BuiltProgram.CollectorDll,
+        [
+            $"--Kestrel:Endpoints:Grpc:Url={CollectorGrpcUrl}",
+            "--Kestrel:Endpoints:Grpc:Protocols=Http2",
+            $"--Kestrel:Endpoints:Http:Url={CollectorHttpUrl}",
+            "--Kestrel:Endpoints:Http:Protocols=Http1",
+            $"--Influx:Url={Influx.Url}",
+            "--Influx:Version=1",
+            $"--Influx:Database={Influx.Database}",
+            $"--Agents:0:SiteId={SiteId}",
+            $"--Agents:0:Token={AgentToken}",
+            $"--Sites:0:Id={SiteId}",
+            "--Sites:0:Name=Xã Chiềng Cơi",
+        ], _dir.File("collector.log"));
+
+        using var http = new HttpClient();
+        await Poll.UntilAsync(async () =>
+        {
+            if (_collector.HasExited)
+            {
+                throw new InvalidOperationException("collector exited: " + _collector.ReadLog());
+            }
+
+            using var response = await http.GetAsync(CollectorHttpUrl + "/healthz");
+            return response.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(60), "the collector's /healthz");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _agent?.Dispose();
+        _collector?.Dispose();
+        await Influx.DisposeAsync();
+        _dir.Dispose();
+    }
+}
