@@ -32,7 +32,7 @@ Usage: ./sonla.sh COMMAND
   test     install missing system packages, build the solution once and run every test project
            (real snmpd/influxd started by the tests). Ends with "N passed, N failed[, N skipped]".
   build    publish dist/agent/sonla-agent and dist/collector/sonla-collector (Release).
-  bench    run the benchmarks (Release): bench/SonLa.Monitor.Benchmarks -- all
+  bench    run the benchmarks (Release): bench/SonLa.Monitor.Benchmarks -- [codec|walk|all] (default all)
   deps     install missing Debian packages (as root) and check the .NET 10 SDK; the others call it.
   help     this text.
 
