@@ -3,7 +3,7 @@ namespace SonLa.Monitor.Agent.Polling;
 /// <summary>One interface row as read in one poll (ifTable joined with ifXTable by ifIndex).</summary>
 public sealed record InterfaceReading(int IfIndex)
 {
-    /// <summary>ifName, else ifDescr: the series identity together with the index.</summary>
+    /// <summary>ifName, else ifDescr, else "ifIndex.N": the series identity together with the index.</summary>
     public string Name { get; init; } = "";
 
     public string Description { get; init; } = "";

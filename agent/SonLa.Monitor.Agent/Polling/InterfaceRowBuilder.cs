@@ -31,7 +31,8 @@ public static class InterfaceRowBuilder
             var hcOut = Counter64(ifXTable, MibOids.IfHCOutOctets, index);
             rows.Add(new InterfaceReading((int)index)
             {
-                Name = string.IsNullOrEmpty(name) ? description : name,
+                // A tag value cannot be empty in line protocol: a nameless interface is named by its index.
+                Name = !string.IsNullOrWhiteSpace(name) ? name : !string.IsNullOrWhiteSpace(description) ? description : $"ifIndex.{index}",
                 Description = description,
                 Alias = Text(ifXTable, MibOids.IfAlias, index) ?? "",
                 IfType = Int(ifTable, MibOids.IfType, index),
