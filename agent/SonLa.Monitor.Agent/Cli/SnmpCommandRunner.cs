@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using SonLa.Monitor.Snmp;
 using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
+using SonLa.Monitor.Snmp.Security;
 using SonLa.Monitor.Snmp.Transport;
 using SonLa.Monitor.Snmp.Types;
 using SonLa.Monitor.Snmp.Walking;
@@ -18,12 +19,6 @@ internal static class SnmpCommandRunner
 {
     public static async Task<int> RunAsync(SnmpCommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (command.Version == SnmpVersion.V3)
-        {
-            await stderr.WriteLineAsync("SNMPv3 is not supported yet: sonla-agent get and walk speak SNMPv1 and SNMPv2c (-v 1, -v 2c) for now.");
-            return ExitCodes.Failure;
-        }
-
         IPEndPoint endPoint;
         try
         {
@@ -44,6 +39,7 @@ internal static class SnmpCommandRunner
             Timeout = command.Timeout,
             Retries = command.Retries,
             MaxRepetitions = command.MaxRepetitions,
+            Security = command.Version == SnmpVersion.V3 ? UsmSecurityFactory.Create(command.Usm) : null,
         };
 
         await using var client = new SnmpClient();
@@ -65,6 +61,13 @@ internal static class SnmpCommandRunner
             await stdout.FlushAsync(CancellationToken.None);
             await stderr.WriteLineAsync(DescribeErrorInPacket(e.ErrorStatus, e.Oid));
             return ExitCodes.ErrorInPacket;
+        }
+        catch (SnmpReportException e)
+        {
+            // Unknown user, wrong digest, decryption error, ...: the message names what to check, never a passphrase.
+            await stdout.FlushAsync(CancellationToken.None);
+            await stderr.WriteLineAsync(OneLine(e.Message));
+            return ExitCodes.Failure;
         }
         catch (SnmpWalkException e)
         {
@@ -181,7 +184,12 @@ internal static class SnmpCommandRunner
         var where = command.Agent == endPoint.ToString() ? command.Agent : $"{command.Agent} ({endPoint})";
         var retries = command.Retries == 1 ? "1 retry" : string.Create(CultureInfo.InvariantCulture, $"{command.Retries} retries");
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"Timeout: No Response from {where} (timeout {command.Timeout.TotalSeconds:0.###} s, {retries}); a wrong community looks the same");
+            $"Timeout: No Response from {where} (timeout {command.Timeout.TotalSeconds:0.###} s, {retries})");
+        if (command.Version != SnmpVersion.V3)
+        {
+            text += "; a wrong community looks the same";
+        }
+
         if (statistics.MalformedResponses > 0)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"; {statistics.MalformedResponses} malformed response(s) were received and dropped");

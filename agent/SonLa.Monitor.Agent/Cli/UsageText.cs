@@ -52,8 +52,9 @@ internal static class UsageText
           v3: -u USER -l noAuthNoPriv|authNoPriv|authPriv
               -a MD5|SHA|SHA-224|SHA-256|SHA-384|SHA-512 -A PASSPHRASE
               -x DES|AES|AES-192|AES-256|AES-192-C|AES-256-C -X PASSPHRASE
-              -n CONTEXT -e ENGINE-ID -E ENGINE-ID
-              (the flags are checked now; SNMPv3 requests are not supported yet)
+              -n CONTEXT -E ENGINE-ID (context engine id)
+              -e ENGINE-ID (accepted; the agent's engine id is always discovered)
+              -l defaults to what the passphrases given allow; -a and -x have no default
           HOST[:PORT]      IPv4, [IPv6]:PORT, or a host name; udp: and udp6: prefixes accepted
 
         Output: as `snmpget -On` / `snmpbulkwalk -On` print it; errors on stderr, one line each.
@@ -61,7 +62,8 @@ internal static class UsageText
         Exit codes:
           0    success
           1    bad arguments, timeout (a wrong community looks like one), unknown host,
-               network or protocol failure, SNMPv3 requested; run: failed to start
+               SNMPv3 unknown user, authentication or decryption failure,
+               network or protocol failure; run: failed to start
           2    get/walk: the agent answered with an error-status (e.g. noSuchName in v1,
                genErr); get still prints the other OIDs, as snmpget does;
                run: configuration error (the lines above name each bad key);

@@ -72,14 +72,13 @@ public class CliAppTests
     }
 
     [Fact]
-    public async Task V3Request_ValidFlags_SaysNotSupportedYet()
+    public async Task V3Request_NoAnswer_TimeoutLineWithoutSecretsOrCommunityHint()
     {
-        var result = await CliResult.RunAsync("get", "-v3", "-u", "mon", "-l", "authPriv", "-a", "SHA-256", "-A", "auth-passphrase",
-            "-x", "AES", "-X", "priv-passphrase", "127.0.0.1:1161", ".1.3.6.1.2.1.1.3.0");
+        var port = FreePort.Udp();
+        var result = await CliResult.RunAsync("get", "-v3", "-u", "mon", "-l", "authPriv", "-a", "SHA-256", "-A", "auth-Phrase-1",
+            "-x", "AES", "-X", "priv-Phrase-2", "-t", "0.3", "-r", "0", $"127.0.0.1:{port}", ".1.3.6.1.2.1.1.3.0");
         Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.ErrorLines);
-        Assert.StartsWith("SNMPv3 is not supported yet", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("passphrase", result.StandardError.Replace("-X PASSPHRASE", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal([$"Timeout: No Response from 127.0.0.1:{port} (timeout 0.3 s, 0 retries)"], result.ErrorLines);
     }
 
     [Theory]

@@ -1,0 +1,97 @@
+using SonLa.Monitor.Agent.Cli;
+using SonLa.Monitor.Testing.Snmpd;
+
+namespace SonLa.Monitor.Agent.Tests.Cli;
+
+/// <summary>SNMPv3 get and walk against a real snmpd with USM users, net-snmp's tools as the oracle.</summary>
+public class CliSnmpdV3Tests(CliSnmpdV3Tests.V3Fixture fixture) : IClassFixture<CliSnmpdV3Tests.V3Fixture>
+{
+    private const string AuthPassphrase = "auth-Phrase-7391";
+    private const string PrivPassphrase = "priv-Phrase-2846";
+    private const string Root = CliSnmpdFixture.Root;
+
+    public sealed class V3Fixture : IAsyncLifetime
+    {
+        public SnmpdServer Snmpd { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Snmpd = await SnmpdServer.StartAsync(new SnmpdOptions
+            {
+                SysName = "tuong-lua",
+                PassPersistRoot = Root,
+                PassPersistRows = CliSnmpdFixture.Rows,
+                ExtraConfig =
+                [
+                    $"createUser mon SHA-256 \"{AuthPassphrase}\" AES-256 \"{PrivPassphrase}\"",
+                    "rouser mon priv",
+                    $"createUser monauth SHA \"{AuthPassphrase}\"",
+                    "rouser monauth auth",
+                ],
+            });
+        }
+
+        public async Task DisposeAsync() => await Snmpd.DisposeAsync();
+    }
+
+    private string Address => fixture.Snmpd.Address;
+
+    private static readonly string[] AuthPriv = ["-v3", "-u", "mon", "-l", "authPriv", "-a", "SHA-256", "-A", AuthPassphrase, "-x", "AES-256", "-X", PrivPassphrase];
+
+    [Fact]
+    public async Task WalkAuthPriv_MatchesSnmpbulkwalk()
+    {
+        var expected = await SnmpdServer.RunToolAsync("snmpbulkwalk", [.. AuthPriv, "-On", "-Cr5", Address, Root]);
+        var ours = await CliResult.RunAsync(["walk", .. AuthPriv, "-Cr5", Address, Root]);
+
+        Assert.Equal(0, expected.ExitCode);
+        Assert.True(0 == ours.ExitCode, ours.ToString());
+        Assert.Equal(expected.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), ours.OutputLines);
+    }
+
+    [Fact]
+    public async Task GetAuthNoPriv_MatchesSnmpget()
+    {
+        string[] flags = ["-v3", "-u", "monauth", "-l", "authNoPriv", "-a", "SHA", "-A", AuthPassphrase];
+        string[] oids = [".1.3.6.1.2.1.1.5.0", $"{Root}.1.0", ".1.3.6.1.2.1.1.99.0"];
+        var expected = await SnmpdServer.RunToolAsync("snmpget", [.. flags, "-On", Address, .. oids]);
+        var ours = await CliResult.RunAsync(["get", .. flags, Address, .. oids]);
+
+        Assert.True(0 == ours.ExitCode, ours.ToString());
+        Assert.Equal(expected.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), ours.OutputLines);
+    }
+
+    [Fact]
+    public async Task WrongAuthPassphrase_AuthenticationFailure_OneLineWithoutSecrets()
+    {
+        var result = await CliResult.RunAsync("get", "-u", "mon", "-l", "authPriv", "-a", "SHA-256", "-A", "wrong-Phrase-0000",
+            "-x", "AES-256", "-X", PrivPassphrase, "-t", "0.5", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("Authentication failure", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Phrase", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownUser_OneLineNamingTheUser()
+    {
+        var result = await CliResult.RunAsync("get", "-v3", "-u", "nobody", "-l", "noAuthNoPriv", "-t", "0.5", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("Unknown user name 'nobody'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongPrivPassphrase_IsToldApartFromATimeout()
+    {
+        var result = await CliResult.RunAsync("get", "-u", "mon", "-a", "SHA-256", "-A", AuthPassphrase,
+            "-x", "AES-256", "-X", "wrong-Phrase-1111", "-t", "0.5", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("privacy passphrase", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Phrase", result.StandardError, StringComparison.Ordinal);
+    }
+}
