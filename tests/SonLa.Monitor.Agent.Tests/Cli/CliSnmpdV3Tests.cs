@@ -4,35 +4,11 @@ using SonLa.Monitor.Testing.Snmpd;
 namespace SonLa.Monitor.Agent.Tests.Cli;
 
 /// <summary>SNMPv3 get and walk against a real snmpd with USM users, net-snmp's tools as the oracle.</summary>
-public class CliSnmpdV3Tests(CliSnmpdV3Tests.V3Fixture fixture) : IClassFixture<CliSnmpdV3Tests.V3Fixture>
+public class CliSnmpdV3Tests(CliSnmpdV3Fixture fixture) : IClassFixture<CliSnmpdV3Fixture>
 {
-    private const string AuthPassphrase = "auth-Phrase-7391";
-    private const string PrivPassphrase = "priv-Phrase-2846";
+    private const string AuthPassphrase = CliSnmpdV3Fixture.AuthPassphrase;
+    private const string PrivPassphrase = CliSnmpdV3Fixture.PrivPassphrase;
     private const string Root = CliSnmpdFixture.Root;
-
-    public sealed class V3Fixture : IAsyncLifetime
-    {
-        public SnmpdServer Snmpd { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Snmpd = await SnmpdServer.StartAsync(new SnmpdOptions
-            {
-                SysName = "tuong-lua",
-                PassPersistRoot = Root,
-                PassPersistRows = CliSnmpdFixture.Rows,
-                ExtraConfig =
-                [
-                    $"createUser mon SHA-256 \"{AuthPassphrase}\" AES-256 \"{PrivPassphrase}\"",
-                    "rouser mon priv",
-                    $"createUser monauth SHA \"{AuthPassphrase}\"",
-                    "rouser monauth auth",
-                ],
-            });
-        }
-
-        public async Task DisposeAsync() => await Snmpd.DisposeAsync();
-    }
 
     private string Address => fixture.Snmpd.Address;
 
@@ -47,6 +23,16 @@ public class CliSnmpdV3Tests(CliSnmpdV3Tests.V3Fixture fixture) : IClassFixture<
         Assert.Equal(0, expected.ExitCode);
         Assert.True(0 == ours.ExitCode, ours.ToString());
         Assert.Equal(expected.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), ours.OutputLines);
+    }
+
+    [Fact]
+    public async Task ReederKeyExtension_WithSha256_ReachesTheSameUser()
+    {
+        // With SHA-256 the key is long enough that AES-256 and AES-256-C name the same key (net-snmp agrees).
+        string[] flags = ["-u", "mon", "-a", "sha-256", "-A", AuthPassphrase, "-x", "aes-256-c", "-X", PrivPassphrase];
+        var result = await CliResult.RunAsync(["get", .. flags, Address, ".1.3.6.1.2.1.1.5.0"]);
+        Assert.True(0 == result.ExitCode, result.ToString());
+        Assert.Equal([".1.3.6.1.2.1.1.5.0 = STRING: \"tuong-lua\""], result.OutputLines);
     }
 
     [Fact]
