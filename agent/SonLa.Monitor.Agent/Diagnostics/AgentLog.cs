@@ -14,6 +14,9 @@ public static partial class AgentLog
     [LoggerMessage(1001, LogLevel.Warning, "Configuration: {Warning}")]
     public static partial void ConfigurationWarning(ILogger logger, string warning);
 
+    [LoggerMessage(1003, LogLevel.Critical, "sonla-agent stopped on a fatal error: {ErrorType}: {Message}")]
+    public static partial void Fatal(ILogger logger, string errorType, string message);
+
     [LoggerMessage(1002, LogLevel.Information, "sonla-agent stopping")]
     public static partial void Stopping(ILogger logger);
 

@@ -65,6 +65,12 @@ public static class AgentHost
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A job that cannot go on stops the host; the operator gets one line and a non-zero exit for systemd to restart.
+            AgentLog.Fatal(logger, ex.GetType().Name, ex.Message);
+            return ExitFailure;
+        }
 
         AgentLog.Stopping(logger);
         return ExitOk;
