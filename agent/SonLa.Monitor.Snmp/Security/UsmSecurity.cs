@@ -29,6 +29,12 @@ public sealed record UsmSecurity
     /// <summary>contextName of the ScopedPdu (net-snmp -n); empty is the default context.</summary>
     public string ContextName { get; init; } = "";
 
+    /// <summary>
+    /// The agent's snmpEngineID when known in advance (net-snmp -e): no discovery; boots and time
+    /// are learned from the first notInTimeWindow report. Null: discover it.
+    /// </summary>
+    public ReadOnlyMemory<byte>? SecurityEngineId { get; init; }
+
     /// <summary>contextEngineID (net-snmp -E); null means the agent's own (discovered) engine id.</summary>
     public ReadOnlyMemory<byte>? ContextEngineId { get; init; }
 
@@ -54,7 +60,9 @@ public sealed record UsmSecurity
     public bool Equals(UsmSecurity? other) =>
         other is not null && User.Equals(other.User) && Level == other.Level && ContextName == other.ContextName &&
         ContextEngineId.HasValue == other.ContextEngineId.HasValue &&
-        (!ContextEngineId.HasValue || ContextEngineId.Value.Span.SequenceEqual(other.ContextEngineId!.Value.Span));
+        (!ContextEngineId.HasValue || ContextEngineId.Value.Span.SequenceEqual(other.ContextEngineId!.Value.Span)) &&
+        SecurityEngineId.HasValue == other.SecurityEngineId.HasValue &&
+        (!SecurityEngineId.HasValue || SecurityEngineId.Value.Span.SequenceEqual(other.SecurityEngineId!.Value.Span));
 
     public override int GetHashCode() => HashCode.Combine(User, Level, ContextName);
 
@@ -66,6 +74,11 @@ public sealed record UsmSecurity
         if (ContextEngineId is { } id)
         {
             builder.Append(", ContextEngineId = ").Append(Convert.ToHexString(id.Span));
+        }
+
+        if (SecurityEngineId is { } securityId)
+        {
+            builder.Append(", SecurityEngineId = ").Append(Convert.ToHexString(securityId.Span));
         }
 
         return true;

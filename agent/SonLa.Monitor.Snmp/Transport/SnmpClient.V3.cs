@@ -56,9 +56,12 @@ public sealed partial class SnmpClient
     {
         var security = target.Security ?? throw new ArgumentException("An SNMPv3 target needs Security (user and security level).", nameof(target));
         var endPoint = Normalize(target.EndPoint);
-        var engine = _engines.TryGetValue(endPoint, out var known) && !known.Stale
+        var engine = _engines.TryGetValue(endPoint, out var known) && !known.Stale &&
+            (security.SecurityEngineId is not { } configured || configured.Span.SequenceEqual(known.EngineId))
             ? known
-            : await DiscoverAsync(target, endPoint, cancellationToken);
+            : security.SecurityEngineId is { } given
+                ? Remember(endPoint, new EngineState(given.ToArray(), 0, 0, _time.GetTimestamp()))
+                : await DiscoverAsync(target, endPoint, cancellationToken);
         var resynchronised = false;
         var rediscovered = false;
         while (true)
@@ -97,7 +100,7 @@ public sealed partial class SnmpClient
                 continue;
             }
 
-            if (error == UsmError.UnknownEngineId && !rediscovered)
+            if (error == UsmError.UnknownEngineId && !rediscovered && security.SecurityEngineId is null)
             {
                 engine = await DiscoverAsync(target, endPoint, cancellationToken);
                 rediscovered = true;
@@ -157,8 +160,13 @@ public sealed partial class SnmpClient
         }
 
         var engineId = usm.AuthoritativeEngineId.ToArray();
-        var state = new EngineState(engineId, usm.AuthoritativeEngineBoots, usm.AuthoritativeEngineTime, _time.GetTimestamp());
+        return Remember(endPoint, new EngineState(engineId, usm.AuthoritativeEngineBoots, usm.AuthoritativeEngineTime, _time.GetTimestamp()));
+    }
+
+    private EngineState Remember(IPEndPoint endPoint, EngineState state)
+    {
         _engines[endPoint] = state;
+        var engineId = state.EngineId;
         var hex = Convert.ToHexString(engineId);
         var owner = _engineOwners.GetOrAdd(hex, endPoint);
         if (!owner.Equals(endPoint))

@@ -83,6 +83,25 @@ public sealed class UsmErrorsSnmpdTests(UsmSnmpdFixture fixture)
         Assert.Equal(IPAddress.IPv6Loopback, report.SecondEndPoint.Address);
     }
 
+    [Fact]
+    public async Task GivenEngineId_SkipsDiscovery_AndAWrongOneIsUnknownEngineId()
+    {
+        var security = UsmSecurity.Create(UsmSnmpdFixture.PrivUser("SHA-256", "AES"), "authPriv", "SHA-256", UsmSnmpdFixture.AuthPass, "AES", UsmSnmpdFixture.PrivPass);
+        SnmpEngineInfo engine;
+        await using (var first = new SnmpClient())
+        {
+            engine = await first.DiscoverEngineAsync(Target(security));
+        }
+
+        await using var client = new SnmpClient();
+        Assert.Single(await client.GetAsync(Target(security with { SecurityEngineId = engine.EngineId }), [SysUpTime]));
+        // No discovery: the request, its notInTimeWindow report (boots and time were unknown), the retry.
+        Assert.Equal(2, client.Statistics.Requests);
+
+        var e = await GetFailsAsync(security with { SecurityEngineId = Hex.Bytes("8000000001020304") });
+        Assert.Equal(UsmError.UnknownEngineId, e.Error);
+    }
+
     private SnmpTarget Target(UsmSecurity security) =>
         new(new IPEndPoint(IPAddress.Loopback, fixture.Server.Port))
         {
