@@ -69,6 +69,13 @@ public sealed class DeviceClock
         return new DeviceClockReading(_epoch, _seconds, rebooted, rolledOver, uptimeSeconds);
     }
 
+    /// <summary>The next reading starts a new uptime baseline (its source changed): no reboot can be judged across it.</summary>
+    public void ForgetUptime()
+    {
+        _lastUptime = null;
+        _rollovers = 0;
+    }
+
     /// <summary>Judges two sysUpTime readings <paramref name="wallSeconds"/> apart.</summary>
     public static (bool Rebooted, bool RolledOver, double? DeviceElapsed) Classify(uint before, uint now, double wallSeconds)
     {

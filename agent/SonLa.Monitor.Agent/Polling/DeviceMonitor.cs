@@ -16,6 +16,7 @@ public sealed class DeviceMonitor(string siteId, string deviceName)
     private bool? _reachable;
     private DateTimeOffset? _unreachableSince;
     private uint? _lastUptime;
+    private bool? _usingHostUptime;
 
     public string DeviceName { get; } = deviceName;
 
@@ -57,7 +58,18 @@ public sealed class DeviceMonitor(string siteId, string deviceName)
             device.Fields["response_ms"] = Points.Double(Math.Round(ms, 3));
         }
 
-        var clock = _clock.Observe(poll.SysUpTime, poll.Monotonic);
+        // The host's uptime when the device reports it (an SNMP agent restart is not a reboot), else sysUpTime.
+        // Never mix the two on one timeline: when the source changes, the baseline starts again.
+        var usingHost = poll.HostUptime is not null;
+        if (_usingHostUptime is { } before && before != usingHost)
+        {
+            _clock.ForgetUptime();
+            _lastUptime = null;
+        }
+
+        _usingHostUptime = usingHost;
+        var ticks = poll.HostUptime ?? poll.SysUpTime;
+        var clock = _clock.Observe(ticks, poll.Monotonic);
         if (clock.UptimeSeconds is { } uptime)
         {
             device.Fields["uptime_s"] = Points.Int((long)uptime);
@@ -66,10 +78,10 @@ public sealed class DeviceMonitor(string siteId, string deviceName)
         if (clock.Rebooted)
         {
             events.Add(Event("reboot", poll.Time, string.Create(CultureInfo.InvariantCulture,
-                $"sysUpTime went back from {_lastUptime / 100.0:0} s to {poll.SysUpTime / 100.0:0} s: the device restarted")));
+                $"{(usingHost ? "hrSystemUptime" : "sysUpTime")} went back from {_lastUptime / 100.0:0} s to {ticks / 100.0:0} s: the device restarted")));
         }
 
-        _lastUptime = poll.SysUpTime ?? _lastUptime;
+        _lastUptime = ticks ?? _lastUptime;
         var refused = new Dictionary<RateOutcome, int>();
         _rates.BeginPoll();
         foreach (var row in poll.Interfaces)

@@ -16,6 +16,9 @@ public sealed record DevicePollResult
 
     public uint? SysUpTime { get; init; }
 
+    /// <summary>hrSystemUptime.0 when the device has HOST-RESOURCES-MIB: preferred for reboot detection.</summary>
+    public uint? HostUptime { get; init; }
+
     public string? SysName { get; init; }
 
     public string? SysDescr { get; init; }

@@ -15,7 +15,7 @@ namespace SonLa.Monitor.Agent.Polling;
 /// </summary>
 public sealed class DevicePoller
 {
-    private static readonly ObjectIdentifier[] SystemOids = [MibOids.SysDescr, MibOids.SysObjectId, MibOids.SysUpTime, MibOids.SysName, MibOids.IfNumber];
+    private static readonly ObjectIdentifier[] SystemOids = [MibOids.SysDescr, MibOids.SysObjectId, MibOids.SysUpTime, MibOids.SysName, MibOids.IfNumber, MibOids.HrSystemUptime];
 
     private readonly DeviceOptions _device;
     private readonly SnmpClient _client;
@@ -84,6 +84,7 @@ public sealed class DevicePoller
             Monotonic = monotonic,
             ResponseMilliseconds = responseMs,
             SysUpTime = values.TryGetValue(MibOids.SysUpTime, out var uptime) && uptime.Type == SnmpType.TimeTicks ? uptime.AsUInt32() : null,
+            HostUptime = values.TryGetValue(MibOids.HrSystemUptime, out var hostUptime) && hostUptime.Type == SnmpType.TimeTicks ? hostUptime.AsUInt32() : null,
             SysName = Text(values, MibOids.SysName),
             SysDescr = Text(values, MibOids.SysDescr),
             SysObjectId = values.TryGetValue(MibOids.SysObjectId, out var objectId) && objectId.Type == SnmpType.ObjectIdentifier
@@ -91,7 +92,8 @@ public sealed class DevicePoller
                 : null,
             Interfaces = InterfaceRowBuilder.Build(ifTable, ifXTable),
             Error = errors.Count == 0 ? null : string.Join("; ", errors),
-            Partial = errors.Count > 0 || values.Count < SystemOids.Length,
+            // hrSystemUptime and ifNumber are optional extras; only the SNMPv2-MIB scalars make a poll partial.
+            Partial = errors.Count > 0 || !values.ContainsKey(MibOids.SysUpTime),
         };
 
         async Task ReadTableAsync(string name, ObjectIdentifier entry, IReadOnlyList<uint> columns, Dictionary<uint, Dictionary<uint, SnmpValue>> into)

@@ -10,6 +10,10 @@ public static class MibOids
     public static readonly ObjectIdentifier SysUpTime = ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0");
     public static readonly ObjectIdentifier SysName = ObjectIdentifier.Parse("1.3.6.1.2.1.1.5.0");
 
+    /// <summary>HOST-RESOURCES-MIB hrSystemUptime.0 (RFC 2790): the host's uptime. sysUpTime is the SNMP agent's,
+    /// so an snmpd restart or upgrade would look like a reboot; this does not.</summary>
+    public static readonly ObjectIdentifier HrSystemUptime = ObjectIdentifier.Parse("1.3.6.1.2.1.25.1.1.0");
+
     /// <summary>ifNumber.0: how many rows ifTable has, so GETBULK asks for no more repetitions than needed.</summary>
     public static readonly ObjectIdentifier IfNumber = ObjectIdentifier.Parse("1.3.6.1.2.1.2.1.0");
 

@@ -52,4 +52,30 @@ public class DeviceMonitorTests
         Assert.Equal(100_000, after.Points.Single(p => p.Measurement == "interface").Fields["in_bps"].DoubleValue, 6);
         Assert.Equal((long)((3_000 + 4294967296.0) / 100), after.Points.Single(p => p.Measurement == "device").Fields["uptime_s"].IntValue);
     }
+
+    [Fact]
+    public void HostUptimePreferred_AgentRestartIsNotAReboot_HostRebootIs()
+    {
+        var monitor = new DeviceMonitor("s", "router");
+        monitor.Process(Up(0, 50_000_000, 1_000) with { HostUptime = 90_000_000 });
+        // snmpd restarted: sysUpTime back to 5 s, the host kept counting.
+        var agentRestart = monitor.Process(Up(60, 500, 751_000) with { HostUptime = 90_006_000 });
+        Assert.Empty(agentRestart.Events);
+        Assert.Equal(100_000, agentRestart.Points.Single(p => p.Measurement == "interface").Fields["in_bps"].DoubleValue, 6);
+        Assert.Equal(900_060, agentRestart.Points.Single(p => p.Measurement == "device").Fields["uptime_s"].IntValue);
+
+        var hostReboot = monitor.Process(Up(120, 3_000, 10) with { HostUptime = 2_500 });
+        Assert.Equal("reboot", Assert.Single(hostReboot.Events).Kind);
+        Assert.Contains("hrSystemUptime", hostReboot.Events[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UptimeSourceChanges_NoFalseReboot()
+    {
+        var monitor = new DeviceMonitor("s", "router");
+        monitor.Process(Up(0, 50_000_000) with { HostUptime = 90_000_000 });
+        // hrSystemUptime missing this time: sysUpTime is far smaller, but it is another clock, not a reboot.
+        Assert.Empty(monitor.Process(Up(60, 50_006_000)).Events);
+        Assert.Empty(monitor.Process(Up(120, 50_012_000)).Events);
+    }
 }

@@ -195,4 +195,27 @@ public sealed class DevicePollerSnmpdTests : IAsyncLifetime
         Assert.Equal("wan0", wan.Name);
         Assert.Equal("Đường truyền cáp quang VNPT – Xã Chiềng Cơi", wan.Alias);
     }
+
+    [Fact]
+    public async Task SnmpdRestarted_NotAReboot_RatesContinue()
+    {
+        // sysUpTime is the SNMP agent's uptime: restarting snmpd sends it back, the host did not reboot.
+        await using var snmpd = await SnmpdServer.StartAsync(IfMibRows.DeviceOptions("r", Interfaces(1_000_000, 0, 0, 0)));
+        var poller = new DevicePoller(Device("router", snmpd.Address), _client, TimeProvider.System);
+        var monitor = new DeviceMonitor("s", "router");
+        var first = await poller.PollAsync(CancellationToken.None);
+        Assert.NotNull(first.HostUptime);
+        monitor.Process(first);
+
+        await snmpd.RestartAsync();
+        snmpd.SetRows(IfMibRows.For(Interfaces(2_000_000, 0, 0, 0)));
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var second = await poller.PollAsync(CancellationToken.None);
+        Assert.True(second.SysUpTime < first.SysUpTime + 100, "snmpd's sysUpTime restarted");
+        var output = monitor.Process(second);
+        Assert.Empty(output.Events);
+        var wan = Fields(output.Points.Single(p => p.Measurement == "interface" && p.Tags["if_index"] == "1"));
+        Assert.True(wan["in_bps"].DoubleValue > 0);
+        Assert.False(wan.ContainsKey("counter_reset"));
+    }
 }
