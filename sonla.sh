@@ -8,8 +8,9 @@ ROOT=$PWD
 # Debian's python3 on purpose: snmpd's pass_persist and our helpers must not depend on a user's pyenv.
 PY=/usr/bin/python3
 SYSTEM_PACKAGES=(snmpd snmp snmptrapd influxdb python3 curl)
-# Package → the service its postinst enables on a well-known port (udp 161, udp 162, tcp 8086).
-declare -A PACKAGE_SERVICE=([snmpd]=snmpd [snmptrapd]=snmptrapd [influxdb]=influxdb)
+# Package → the systemd units its postinst enables on a well-known port (udp 161, udp 162, tcp 8086);
+# snmptrapd is socket-activated too.
+declare -A PACKAGE_UNITS=([snmpd]="snmpd" [snmptrapd]="snmptrapd snmptrapd.socket" [influxdb]="influxdb")
 
 DIST="$ROOT/dist"
 TEST_RESULTS="$ROOT/artifacts/test-results"
@@ -57,21 +58,34 @@ package_installed() {
 }
 
 # The packages' own services listen on the well-known ports; tests and the demo start private
-# instances on free ports, so the package services are stopped right after we install them.
-quiet_package_services() {
-  local package service
+# instances on free ports. During the install a policy-rc.d (the Debian mechanism invoke-rc.d and
+# deb-systemd-invoke consult) keeps them from starting; on systemd the units the postinst enabled
+# are disabled too, so they do not start at the next boot either. Never stop them by name: the
+# init scripts' "stop" kills every snmpd on the machine, test instances included.
+apt_install() {
+  local policy=/usr/sbin/policy-rc.d created="" rc=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# written by sonla.sh for the duration of one apt-get install\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    created=1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" >/dev/null; } || rc=$?
+  [ -z "$created" ] || rm -f "$policy"
+  return "$rc"
+}
+
+disable_package_units() {
+  [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1 || return 0
+  local package unit units
   for package in "$@"; do
-    service=${PACKAGE_SERVICE[$package]:-}
-    [ -n "$service" ] || continue
-    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
-      if systemctl is-active --quiet "$service" || systemctl is-enabled --quiet "$service" 2>/dev/null; then
-        info "disabling the package's own $service service (the demo and tests start their own)"
-        systemctl disable --now "$service" >/dev/null 2>&1 || say "warning: could not disable $service"
+    read -r -a units <<<"${PACKAGE_UNITS[$package]:-}"
+    for unit in "${units[@]}"; do
+      if systemctl is-active --quiet "$unit" || systemctl is-enabled --quiet "$unit" 2>/dev/null; then
+        info "disabling the package's own $unit (the demo and tests start their own instances)"
+        systemctl disable --now "$unit" >/dev/null 2>&1 || say "warning: could not disable $unit"
       fi
-    elif [ -x "/etc/init.d/$service" ]; then
-      # No systemd (container): the postinst may have started it through its init script.
-      "/etc/init.d/$service" stop >/dev/null 2>&1 || true
-    fi
+    done
   done
 }
 
@@ -93,10 +107,8 @@ cmd_deps() {
     [ "$(id -u)" -eq 0 ] \
       || die "missing Debian packages: ${missing[*]}. Run as root, or: sudo apt-get install ${missing[*]}"
     info "installing missing Debian packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    quiet_package_services "${missing[@]}"
+    apt_install "${missing[@]}" || die "apt-get could not install: ${missing[*]}"
+    disable_package_units "${missing[@]}"
   fi
   [ -x "$PY" ] || die "$PY is missing (Debian package python3)."
   need_dotnet
