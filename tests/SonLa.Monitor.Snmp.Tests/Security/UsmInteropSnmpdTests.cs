@@ -52,6 +52,23 @@ public sealed class UsmInteropSnmpdTests(UsmSnmpdFixture fixture)
         Assert.Equal(UsmSnmpdFixture.Rows.Count, ours.Count);
     }
 
+    [Fact]
+    public async Task ContextName_SelectsTheContext_LikeSnmpbulkwalkDashN()
+    {
+        var security = UsmSecurity.Create(UsmSnmpdFixture.ContextUser, "authPriv", "SHA-256", UsmSnmpdFixture.AuthPass, "AES", UsmSnmpdFixture.PrivPass, UsmSnmpdFixture.Context);
+        var expected = await OracleAsync(security, UsmSnmpdFixture.Root);
+        await using var client = new SnmpClient();
+        var inContext = await WalkAsync(client, Target(security), UsmSnmpdFixture.Root);
+        var inDefault = await WalkAsync(client, Target(security with { ContextName = "" }), UsmSnmpdFixture.Root);
+
+        Assert.Equal(expected, inContext);
+        // snmpd's proxy answers endOfMibView past the proxied subtree; snmpbulkwalk prints it too.
+        Assert.True(UsmSnmpdFixture.ContextRows.Count + 1 == inContext.Count, string.Join(" | ", inContext));
+        Assert.EndsWith("No more variables left in this MIB View (It is past the end of the MIB tree)", inContext[^1], StringComparison.Ordinal);
+        Assert.Contains("served in context site-b", inContext[0], StringComparison.Ordinal);
+        Assert.Equal(UsmSnmpdFixture.Rows.Count, inDefault.Count);
+    }
+
     internal SnmpTarget Target(UsmSecurity security) =>
         new(new IPEndPoint(IPAddress.Loopback, fixture.Server.Port))
         {
@@ -83,6 +100,11 @@ public sealed class UsmInteropSnmpdTests(UsmSnmpdFixture fixture)
         if (security.Level == SecurityLevel.AuthPriv)
         {
             args.AddRange(["-x", UsmProtocolNames.Name(security.User.PrivProtocol), "-X", security.User.PrivPassphrase]);
+        }
+
+        if (security.ContextName.Length > 0)
+        {
+            args.AddRange(["-n", security.ContextName]);
         }
 
         args.AddRange([fixture.Server.Address, root]);

@@ -13,6 +13,10 @@ public sealed class UsmSnmpdFixture : IAsyncLifetime
     public const string PrivPass = "priv-pass-1";
     public const string NoAuthUser = "u-none";
 
+    /// <summary>A context served by proxying <see cref="Root"/> to a second snmpd with <see cref="ContextRows"/>.</summary>
+    public const string Context = "site-b";
+    public const string ContextUser = "u-context";
+
     public static readonly string[] AuthProtocols = ["MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512"];
     public static readonly string[] PrivProtocols = ["DES", "AES", "AES-192", "AES-256", "AES-192-C", "AES-256-C"];
 
@@ -32,7 +36,16 @@ public sealed class UsmSnmpdFixture : IAsyncLifetime
         new(Root + ".2.1.4294967295", "integer", "3"),
     ];
 
+    public static readonly IReadOnlyList<PassPersistRow> ContextRows =
+    [
+        new(Root + ".1.1", "string", "served in context site-b"),
+        new(Root + ".1.2", "gauge", "42"),
+    ];
+
     public SnmpdServer Server { get; private set; } = null!;
+
+    /// <summary>The plain v2c snmpd behind <see cref="Context"/>.</summary>
+    public SnmpdServer ContextSource { get; private set; } = null!;
 
     public static string PrivUser(string auth, string priv) => $"p-{auth}-{priv}".ToLowerInvariant();
 
@@ -53,6 +66,13 @@ public sealed class UsmSnmpdFixture : IAsyncLifetime
             config.Add($"rouser {AuthUser(auth)} auth");
         }
 
+        // snmpd serves a non-default context only through a module registered in it: proxy.
+        ContextSource = await SnmpdServer.StartAsync(new SnmpdOptions { ListenIPv6 = false, PassPersistRoot = Root, PassPersistRows = ContextRows });
+        config.Add($"createUser {ContextUser} SHA-256 \"{AuthPass}\" AES \"{PrivPass}\"");
+        config.Add("view everything included .1");
+        config.Add($"rouser {ContextUser} priv -V everything");
+        config.Add($"rouser {ContextUser} priv -V everything {Context}");
+        config.Add($"proxy -Cn {Context} -v 2c -c public {ContextSource.Address} {Root}");
         config.Add($"createUser {NoAuthUser}");
         config.Add($"rouser {NoAuthUser} noauth");
         Server = await SnmpdServer.StartAsync(new SnmpdOptions
@@ -63,5 +83,9 @@ public sealed class UsmSnmpdFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await ContextSource.DisposeAsync();
+    }
 }
