@@ -107,7 +107,7 @@ public sealed class UsmErrorsSnmpdTests(UsmSnmpdFixture fixture)
         {
             Version = SnmpVersion.V3,
             Security = security,
-            Timeout = TimeSpan.FromSeconds(0.5),
+            Timeout = TimeSpan.FromSeconds(1),
             Retries = 0,
         };
 
