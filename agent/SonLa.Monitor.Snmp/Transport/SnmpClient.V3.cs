@@ -173,7 +173,15 @@ public sealed partial class SnmpClient
         {
             if (_engines.TryGetValue(owner, out var other) && other.EngineId.AsSpan().SequenceEqual(engineId))
             {
-                DuplicateEngineId?.Invoke(this, new DuplicateEngineIdEventArgs(engineId, owner, endPoint));
+                try
+                {
+                    DuplicateEngineId?.Invoke(this, new DuplicateEngineIdEventArgs(engineId, owner, endPoint));
+                }
+#pragma warning disable CA1031 // A subscriber's failure (a logging problem) must not fail the request.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
             }
             else
             {
