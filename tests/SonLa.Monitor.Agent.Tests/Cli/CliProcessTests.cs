@@ -8,7 +8,8 @@ namespace SonLa.Monitor.Agent.Tests.Cli;
 /// <summary>The built program as a child process: real exit codes, real UTF-8 stdout, no stack traces.</summary>
 public class CliProcessTests(CliSnmpdFixture fixture) : IClassFixture<CliSnmpdFixture>
 {
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "sonla-agent.dll");
+    // The agent as built in its own folder (with its own deps): the copy next to the tests shares their framework set.
+    private static readonly string Program = BuiltProgram.AgentDll;
 
     [Fact]
     public async Task Timeout_Exit1_OneLine_NoStackTrace()

@@ -203,7 +203,13 @@ public sealed class DevicePollerSnmpdTests : IAsyncLifetime
         await using var snmpd = await SnmpdServer.StartAsync(IfMibRows.DeviceOptions("r", Interfaces(1_000_000, 0, 0, 0)));
         var poller = new DevicePoller(Device("router", snmpd.Address), _client, TimeProvider.System);
         var monitor = new DeviceMonitor("s", "router");
-        var first = await poller.PollAsync(CancellationToken.None);
+        // Poll once snmpd has been up a while, so its restart visibly sends sysUpTime back on a busy machine too.
+        DevicePollResult first;
+        while ((first = await poller.PollAsync(CancellationToken.None)).SysUpTime < 500)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
         Assert.NotNull(first.HostUptime);
         monitor.Process(first);
 
@@ -211,7 +217,7 @@ public sealed class DevicePollerSnmpdTests : IAsyncLifetime
         snmpd.SetRows(IfMibRows.For(Interfaces(2_000_000, 0, 0, 0)));
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         var second = await poller.PollAsync(CancellationToken.None);
-        Assert.True(second.SysUpTime < first.SysUpTime + 100, "snmpd's sysUpTime restarted");
+        Assert.True(second.SysUpTime < first.SysUpTime, "snmpd's sysUpTime restarted");
         var output = monitor.Process(second);
         Assert.Empty(output.Events);
         var wan = Fields(output.Points.Single(p => p.Measurement == "interface" && p.Tags["if_index"] == "1"));
