@@ -34,6 +34,9 @@ Usage: ./sonla.sh COMMAND
            (real snmpd/influxd started by the tests). Ends with "N passed, N failed[, N skipped]".
   build    publish dist/agent/sonla-agent and dist/collector/sonla-collector (Release).
   bench    run the benchmarks (Release): bench/SonLa.Monitor.Benchmarks -- [codec|walk|all] (default all)
+  fuzz     [SECONDS] fuzz the SNMP decoders with afl++ and SharpFuzz (default 300 s): installs afl++ if
+           missing, instruments SonLa.Monitor.Snmp.dll, runs afl-fuzz from fuzz/corpus, copies any
+           crashes to fuzz/crashers/ and prints execs, paths and crashes. Run dir: artifacts/fuzz/.
   deps     install missing Debian packages (as root) and check the .NET 10 SDK; the others call it.
   help     this text.
 
@@ -212,6 +215,76 @@ cmd_bench() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# fuzz
+# ---------------------------------------------------------------------------------------------
+
+FUZZ_PROJECT=fuzz/SonLa.Monitor.Snmp.Fuzz/SonLa.Monitor.Snmp.Fuzz.csproj
+
+# One value of afl's fuzzer_stats ("key : value"), or "?".
+fuzz_stat() {
+  local value
+  value=$(sed -n "s/^$2 *: *//p" "$1" 2>/dev/null | head -n 1)
+  printf '%s' "${value:-?}"
+}
+
+cmd_fuzz() {
+  local seconds=${1:-300}
+  [[ "$seconds" =~ ^[0-9]+$ ]] && [ "$seconds" -gt 0 ] || die "fuzz: SECONDS must be a positive number, not '$seconds'."
+  need_dotnet
+  if ! command -v afl-fuzz >/dev/null 2>&1; then
+    [ "$(id -u)" -eq 0 ] || die "afl-fuzz is missing. Run as root, or: sudo apt-get install afl++"
+    info "installing afl++"
+    apt_install afl++ || die "apt-get could not install afl++"
+  fi
+
+  info "restoring the sharpfuzz tool (.config/dotnet-tools.json)"
+  dotnet tool restore >/dev/null || die "dotnet tool restore failed (SharpFuzz.CommandLine)."
+
+  local out="$ROOT/artifacts/fuzz" bin run
+  bin="$out/bin"
+  run="$out/run-$(date -u +%Y%m%dT%H%M%SZ)"
+  # A fresh output each time: sharpfuzz refuses an already instrumented assembly.
+  rm -rf "$bin"
+  mkdir -p "$out"
+  info "building the harness (Release)"
+  dotnet build "$FUZZ_PROJECT" -c Release -o "$bin" --nologo -v quiet -clp:ErrorsOnly \
+    || die "dotnet build $FUZZ_PROJECT failed (see the errors above)."
+  info "instrumenting SonLa.Monitor.Snmp.dll"
+  dotnet sharpfuzz "$bin/SonLa.Monitor.Snmp.dll" >/dev/null || die "sharpfuzz could not instrument SonLa.Monitor.Snmp.dll."
+
+  info "fuzzing for ${seconds}s; afl output: $run"
+  local rc=0
+  # No core_pattern or CPU governor tuning in containers; the harness is a .NET host, not an
+  # afl-instrumented binary (SharpFuzz speaks the fork-server protocol itself).
+  AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 \
+    afl-fuzz -i fuzz/corpus -o "$run" -t 5000 -m none -V "$seconds" -- dotnet "$bin/SonLa.Monitor.Snmp.Fuzz.dll" \
+    >"$run.log" 2>&1 || rc=$?
+
+  local stats="$run/default/fuzzer_stats"
+  [ -f "$stats" ] || { tail -n 30 "$run.log" >&2; die "afl-fuzz did not start (exit $rc); log: $run.log"; }
+
+  local found=0 kind file name
+  mkdir -p fuzz/crashers
+  for kind in crashes hangs; do
+    for file in "$run/default/$kind"/id:*; do
+      [ -f "$file" ] || continue
+      name="${kind%es}"; name="${name%s}-$(sha1sum "$file" | cut -c1-12).bin"
+      cp "$file" "fuzz/crashers/$name"
+      found=$((found + 1))
+    done
+  done
+
+  say ""
+  say "fuzz: $(fuzz_stat "$stats" run_time)s, $(fuzz_stat "$stats" execs_done) execs ($(fuzz_stat "$stats" execs_per_sec)/s), paths $(fuzz_stat "$stats" corpus_count), crashes $(fuzz_stat "$stats" saved_crashes), hangs $(fuzz_stat "$stats" saved_hangs)"
+  say "afl output: $run (log $run.log)"
+  if [ "$found" -gt 0 ]; then
+    say "$found input(s) copied to fuzz/crashers/; replayed:"
+    dotnet "$bin/SonLa.Monitor.Snmp.Fuzz.dll" --replay fuzz/crashers/*.bin || true
+    exit 1
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
 # demo (in its own file: it is the longest)
 # ---------------------------------------------------------------------------------------------
 
@@ -229,6 +302,7 @@ main() {
     build) cmd_build ;;
     test)  cmd_test ;;
     bench) cmd_bench "$@" ;;
+    fuzz)  cmd_fuzz "$@" ;;
     demo)  cmd_demo "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; die "unknown command: $command" ;;

@@ -6,6 +6,20 @@ internal static class BerPrimitives
     /// <summary>RFC 2578 section 3.5: at most 128 sub-identifiers.</summary>
     public const int MaxOidLength = 128;
 
+    /// <summary>RFC 2578 section 7.1.2: OCTET STRING (SIZE (0..65535)); Opaque is an OCTET STRING too.</summary>
+    public const int MaxOctetStringLength = 65_535;
+
+    /// <summary>Copies the contents of an OCTET STRING-like value, refusing more than SMI allows.</summary>
+    public static byte[] DecodeOctets(ReadOnlySpan<byte> c, int offset, string what)
+    {
+        if (c.Length > MaxOctetStringLength)
+        {
+            throw new SnmpDecodeException($"{what} of {c.Length} bytes (at most {MaxOctetStringLength})", offset);
+        }
+
+        return c.IsEmpty ? [] : c.ToArray();
+    }
+
     public static int DecodeInteger32(ReadOnlySpan<byte> c, int offset)
     {
         if (c.IsEmpty)

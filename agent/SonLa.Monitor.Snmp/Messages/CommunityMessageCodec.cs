@@ -64,7 +64,8 @@ public static class CommunityMessageCodec
             3 => throw new SnmpDecodeException("an SNMPv3 message is not a community message", offset),
             var other => throw new SnmpDecodeException($"unknown SNMP version {other}", offset),
         };
-        var community = message.ReadTlv(BerTag.OctetString, "community").ToArray();
+        offset = message.Offset;
+        var community = BerPrimitives.DecodeOctets(message.ReadTlv(BerTag.OctetString, "community"), offset, "community");
         var pduOffset = message.Offset;
         var type = PduCodec.PeekType(message);
         CommunityMessage result;

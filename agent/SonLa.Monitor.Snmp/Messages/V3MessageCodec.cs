@@ -18,6 +18,9 @@ public static class V3MessageCodec
 
     private const int MaxNameLength = 255;
 
+    /// <summary>The longest truncated HMAC is HMAC-SHA-512's 48 octets (RFC 7860); some slack for the unknown.</summary>
+    private const int MaxAuthenticationParametersLength = 64;
+
     /// <summary>
     /// Encodes <paramref name="message"/>; msgAuthenticationParameters is written as given (zeros
     /// of the right length when the caller signs afterwards, at <paramref name="authenticationParametersOffset"/>).
@@ -133,7 +136,7 @@ public static class V3MessageCodec
                 throw new SnmpDecodeException("encryptedPDU in a message without the privacy flag", dataOffset);
             }
 
-            var encrypted = message.ReadTlv(BerTag.OctetString, "encryptedPDU").ToArray();
+            var encrypted = BerPrimitives.DecodeOctets(message.ReadTlv(BerTag.OctetString, "encryptedPDU"), dataOffset, "encryptedPDU");
             result = new V3Message(messageId, flags, usm, encrypted) { MaxSize = maxSize, AuthenticationParametersOffset = authOffset };
         }
         else
@@ -178,7 +181,13 @@ public static class V3MessageCodec
         }
 
         var userName = ReadBoundedOctets(ref usm, "msgUserName", MaxNameLength);
+        offset = usm.Offset;
         var auth = usm.ReadTlv(BerTag.OctetString, "msgAuthenticationParameters");
+        if (auth.Length > MaxAuthenticationParametersLength)
+        {
+            throw new SnmpDecodeException($"msgAuthenticationParameters of {auth.Length} bytes (at most {MaxAuthenticationParametersLength})", offset);
+        }
+
         authOffset = usm.Offset - auth.Length;
         var authBytes = auth.ToArray();
         var priv = ReadBoundedOctets(ref usm, "msgPrivacyParameters", MaxNameLength);

@@ -6,6 +6,12 @@ namespace SonLa.Monitor.Snmp.Types;
 /// <summary>BER encoding of <see cref="SnmpValue"/> and <see cref="VarBind"/>.</summary>
 public static class SnmpValueCodec
 {
+    /// <summary>
+    /// Varbinds in one list. The fullest real answer is a GETBULK filling a 64 KB datagram
+    /// (~2,000 short varbinds); anything beyond this is garbage sized to make us allocate.
+    /// </summary>
+    public const int MaxVarBinds = 4096;
+
     public static void Write(BerWriter writer, SnmpValue value)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -67,8 +73,12 @@ public static class SnmpValueCodec
         var count = 0;
         while (counter.HasData)
         {
+            var offset = counter.Offset;
             counter.ReadTlv(out _);
-            count++;
+            if (++count > MaxVarBinds)
+            {
+                throw new SnmpDecodeException($"VarBindList of more than {MaxVarBinds} varbinds", offset);
+            }
         }
 
         var result = count == 0 ? [] : new VarBind[count];
@@ -97,9 +107,9 @@ public static class SnmpValueCodec
             case SnmpType.Integer32:
                 return SnmpValue.Integer32(BerPrimitives.DecodeInteger32(contents, offset));
             case SnmpType.OctetString:
-                return SnmpValue.OwnedBytes(SnmpType.OctetString, contents.IsEmpty ? [] : contents.ToArray());
+                return SnmpValue.OwnedBytes(SnmpType.OctetString, BerPrimitives.DecodeOctets(contents, offset, "OCTET STRING"));
             case SnmpType.Opaque:
-                return SnmpValue.OwnedBytes(SnmpType.Opaque, contents.IsEmpty ? [] : contents.ToArray());
+                return SnmpValue.OwnedBytes(SnmpType.Opaque, BerPrimitives.DecodeOctets(contents, offset, "Opaque"));
             case SnmpType.Null:
                 return SnmpValue.Null;
             case SnmpType.ObjectIdentifier:

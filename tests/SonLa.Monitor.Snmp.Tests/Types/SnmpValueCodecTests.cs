@@ -117,7 +117,15 @@ public sealed class SnmpValueCodecTests
         var writer = new BerWriter(16);
         SnmpValueCodec.Write(writer, value);
         Assert.StartsWith(Hex.Of(Hex.Bytes(header)), Hex.Of(writer.WrittenSpan), StringComparison.Ordinal);
-        Assert.Equal(value, Decode(writer.ToArray()));
+        if (length <= BerPrimitives.MaxOctetStringLength)
+        {
+            Assert.Equal(value, Decode(writer.ToArray()));
+        }
+        else
+        {
+            // SMI's OCTET STRING (SIZE (0..65535)): the encoder writes it, the decoder refuses it.
+            Assert.Throws<SnmpDecodeException>(() => Decode(writer.ToArray()));
+        }
     }
 
     private static SnmpValue Oid(string text) => SnmpValue.ObjectIdentifier(ObjectIdentifier.Parse(text));
