@@ -26,7 +26,7 @@ internal static class WalkBench
         await using var server = await SnmpdServer.StartAsync(new SnmpdOptions
         {
             ListenIPv6 = false,
-            ExtraConfig = [$"createUser {V3User} SHA-256 \"{V3AuthPass}\" AES \"{V3PrivPass}\"", $"rouser {V3User} priv"],
+            ExtraConfig = [$"createUser {V3User} SHA-256 \"{V3AuthPass}\" AES \"{V3PrivPass}\"", $"rouser {V3User} priv", .. Table600()],
         });
         var target = new SnmpTarget(new IPEndPoint(IPAddress.Loopback, server.Port))
         {
@@ -36,9 +36,7 @@ internal static class WalkBench
         };
         await using var client = new SnmpClient();
 
-        // hrSWInstalledTable: one row per installed Debian package, served by snmpd's own C code
-        // (cached), so snmpd is not a python pass_persist bottleneck. ~800 rows x 5 columns here.
-        await BenchAsync("walk.table600", client, target, server, ".1.3.6.1.2.1.25.6.3", columns: 5, V2cArgs);
+        await BenchAsync("walk.table600", client, target, server, TableRoot, TableColumns, V2cArgs);
         await BenchAsync("walk.mib2", client, target, server, ".1.3.6.1.2.1", columns: 0, V2cArgs);
 
         // SNMPv3 authPriv SHA-256/AES-128, same table. Ours keeps its session (engine id, boots,
@@ -50,9 +48,41 @@ internal static class WalkBench
             Security = UsmSecurity.Create(V3User, "authPriv", "SHA-256", V3AuthPass, "AES", V3PrivPass),
         };
         string[] v3Args = ["-v3", "-u", V3User, "-l", "authPriv", "-a", "SHA-256", "-A", V3AuthPass, "-x", "AES", "-X", V3PrivPass];
-        await BenchAsync("walk.table.v3", client, v3, server, ".1.3.6.1.2.1.25.6.3", columns: 5, v3Args);
+        await BenchAsync("walk.table600.v3", client, v3, server, TableRoot, TableColumns, v3Args);
         // The same with a new SnmpClient per walk (engine discovery each time; keys stay cached).
-        await BenchAsync("walk.table.v3.newclient", null, v3, server, ".1.3.6.1.2.1.25.6.3", columns: 5, v3Args);
+        await BenchAsync("walk.table600.v3.newclient", null, v3, server, TableRoot, TableColumns, v3Args);
+    }
+
+    private const string TableRoot = ".1.3.6.1.4.1.99998.1";
+    private const int TableRows = 600;
+    private const int TableColumns = 4;
+
+    /// <summary>
+    /// A 600-row, 4-column table (name, index, speed, counter — an ifTable's shape) served from snmpd's
+    /// memory by `override` lines: native C, so neither a python pass_persist script nor a host scan
+    /// (hrSWInstalledTable reads dpkg's database) is what gets measured, and the row count is exact.
+    /// </summary>
+    private static IEnumerable<string> Table600()
+    {
+        for (var row = 1; row <= TableRows; row++)
+        {
+            yield return $"override {TableRoot}.2.{row} octet_str \"port{row}\"";
+        }
+
+        for (var row = 1; row <= TableRows; row++)
+        {
+            yield return $"override {TableRoot}.3.{row} integer {row}";
+        }
+
+        for (var row = 1; row <= TableRows; row++)
+        {
+            yield return $"override {TableRoot}.5.{row} uinteger 1000000000";
+        }
+
+        for (var row = 1; row <= TableRows; row++)
+        {
+            yield return $"override {TableRoot}.10.{row} counter {row * 1000L}";
+        }
     }
 
     private const string V3User = "bench";
@@ -63,7 +93,7 @@ internal static class WalkBench
     private static async Task BenchAsync(string name, SnmpClient? client, SnmpTarget target, SnmpdServer server, string root, int columns, string[] toolArgs)
     {
         var oid = ObjectIdentifier.Parse(root);
-        // Warm-up: JIT for us, snmpd's caches (hrSWInstalled reads dpkg's database) for both.
+        // Warm-up: JIT for us, snmpd's caches for both.
         var varBinds = await WalkOursAsync(client, target, oid);
         await WalkTheirsAsync(server, root, toolArgs);
 
