@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text;
 using SonLa.Monitor.Snmp.Formatting;
 using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
 using SonLa.Monitor.Snmp.Security;
+using SonLa.Monitor.Snmp.Traps;
 using SonLa.Monitor.Snmp.Types;
 
 namespace SonLa.Monitor.Snmp.Fuzz;
@@ -11,7 +13,9 @@ namespace SonLa.Monitor.Snmp.Fuzz;
 /// Everything a hostile datagram reaches in the engine without keys: the version peek a receiver
 /// dispatches on, the community decoder (v1/v2c, SNMPv1 Trap-PDU), the v3 decoder (header, USM
 /// parameters, ScopedPDU), the HMAC check and decryption with fixed keys (garbage in, false out),
-/// and both formatters on whatever decoded. <see cref="SnmpDecodeException"/> is the one allowed
+/// the trap receiver's <see cref="TrapProcessor"/> configured with the corpus's community and v3
+/// user (so captured traps authenticate and decrypt, and mutants go deep), whose replies must
+/// decode again, and both formatters on whatever decoded. <see cref="SnmpDecodeException"/> is the one allowed
 /// failure; any other exception escapes, and so does <see cref="UnboundedWorkException"/> when the
 /// bytes allocated are out of proportion to the datagram's size (a claimed length was trusted).
 /// </summary>
@@ -36,9 +40,16 @@ public static class HostileDatagram
     private static readonly byte[] AuthKey = Enumerable.Range(1, 64).Select(i => (byte)i).ToArray();
     private static readonly byte[] PrivKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
 
+    // fuzz/capture-corpus.py's community, user, and the engine id its v3 traps are sent with (-e).
+    private static readonly byte[] CorpusEngineId = Convert.FromHexString("80001F8804736F6E6C612D66757A7A");
+    private static readonly IPEndPoint Source = new(IPAddress.Loopback, 50162);
+    private static readonly TrapProcessor Traps = CreateTrapProcessor();
+
     /// <summary>Runs every decoder entry on <paramref name="datagram"/>; returns how many decoded.</summary>
     public static int Process(ReadOnlySpan<byte> datagram)
     {
+        // Read before measuring: the first read builds the processor and derives its keys (1 MB of hashing).
+        var traps = Traps;
         var start = GC.GetAllocatedBytesForCurrentThread();
         var decoded = 0;
         var community = TryDecode(datagram, static d => CommunityMessageCodec.Decode(d));
@@ -65,8 +76,56 @@ public static class HostileDatagram
             Format(scoped);
         }
 
+        var trap = traps.Process(datagram, Source);
+        if (trap.Notification is { } notification)
+        {
+            Consume(notification.TrapOid.ToString());
+            Consume(notification.ToString());
+            FormatAll(notification.VarBinds);
+        }
+
+        if (trap.Reply is { } reply)
+        {
+            CheckReply(reply);
+        }
+
         CheckAllocation(start, datagram.Length, MaxTotalBytesPerInputByte, "decoding and formatting");
         return decoded;
+    }
+
+    /// <summary>The trap receiver's verdict on <paramref name="datagram"/> (tests check the corpus gets deep).</summary>
+    public static TrapProcessResult ProcessTrap(ReadOnlySpan<byte> datagram) => Traps.Process(datagram, Source);
+
+    private static TrapProcessor CreateTrapProcessor()
+    {
+        var engine = LocalEngine.Create("fuzz", TimeProvider.System);
+        var user = new UsmUser("fuzzuser", AuthProtocol.Sha256, "fuzz-auth-pass", PrivProtocol.Aes128, "fuzz-priv-pass");
+        var keys = new UsmKeyCache();
+
+        // Password-to-key hashes 1 MB once per passphrase: done here, not inside a measured run.
+        _ = keys.GetAuthKey(user.AuthProtocol, user.AuthPassphrase, CorpusEngineId);
+        _ = keys.GetPrivKey(user.AuthProtocol, user.PrivProtocol, user.PrivPassphrase, CorpusEngineId);
+        return new TrapProcessor([Encoding.UTF8.GetBytes("fuzz-corpus")], [new TrapUser(user, SecurityLevel.NoAuthNoPriv, CorpusEngineId)], engine, keys);
+    }
+
+    /// <summary>What we send back (inform Response, USM Report) must be a message we can decode ourselves.</summary>
+    private static void CheckReply(byte[] reply)
+    {
+        try
+        {
+            if (CommunityMessageCodec.PeekVersion(reply) == SnmpVersion.V3)
+            {
+                V3MessageCodec.Decode(reply);
+            }
+            else
+            {
+                CommunityMessageCodec.Decode(reply);
+            }
+        }
+        catch (SnmpDecodeException e)
+        {
+            throw new InvalidOperationException($"the trap receiver's {reply.Length}-byte reply does not decode: {e.Message}", e);
+        }
     }
 
     private static T? TryDecode<T>(ReadOnlySpan<byte> datagram, Decoder<T> decode)

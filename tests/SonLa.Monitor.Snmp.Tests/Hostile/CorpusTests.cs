@@ -43,6 +43,23 @@ public sealed class CorpusTests
         }
     }
 
+    [Theory]
+    [InlineData("trap-v1-linkdown.bin")]
+    [InlineData("trap-v1-enterprise.bin")]
+    [InlineData("trap-v2c-linkdown.bin")]
+    [InlineData("trap-v2c-coldstart.bin")]
+    [InlineData("trap-v2c-types.bin")]
+    [InlineData("inform-v2c.bin")]
+    [InlineData("trap-v3-authpriv.bin")]
+    [InlineData("trap-v3-noauth.bin")]
+    public void CorpusNotification_IsAcceptedByTheHarnessTrapReceiver(string name)
+    {
+        // The seeds must get past community and USM checks, or the fuzzer never reaches the code behind them.
+        var result = HostileDatagram.ProcessTrap(HostileInputs.CorpusFile(name));
+
+        Assert.True(result.Notification is not null, $"{name}: {result.Rejection} {result.Reason}");
+    }
+
     [Fact]
     public void EveryCrasher_ThrowsNothingButSnmpDecodeException()
     {
