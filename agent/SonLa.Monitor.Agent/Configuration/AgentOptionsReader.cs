@@ -279,6 +279,7 @@ public static class AgentOptionsReader
         var traps = new TrapsOptions
         {
             Listen = reader.String(section, "Listen"),
+            MaxPerSecondPerSource = reader.Double(section, "MaxPerSecondPerSource", TrapsOptions.DefaultMaxPerSecondPerSource, 1, 1_000_000),
             Communities = section.GetSection("Communities").GetChildren().Select(c => new Secret(c.Value ?? "")).ToList(),
             Users = section.GetSection("Users").GetChildren().Select(u => new TrapUserOptions
             {
@@ -295,6 +296,18 @@ public static class AgentOptionsReader
         if (traps.Listen.Length > 0 && !HostAndPort.TryParse(traps.Listen, 162, out _))
         {
             reader.Error("Traps:Listen", $"not a valid HOST[:PORT] (got '{traps.Listen}')");
+        }
+
+        for (var i = 0; i < traps.Users.Count; i++)
+        {
+            try
+            {
+                Traps.TrapUserFactory.Create(traps.Users[i]);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                reader.Error($"Traps:Users:{i}", ex.Message);
+            }
         }
 
         return traps;

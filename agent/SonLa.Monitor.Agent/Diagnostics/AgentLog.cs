@@ -61,4 +61,13 @@ public static partial class AgentLog
 
     [LoggerMessage(1300, LogLevel.Warning, "Outbox full ({Batches} batches, {Bytes} bytes): dropped the oldest batch {BootId}/{Sequence} ({Dropped} dropped so far)")]
     public static partial void OutboxOverflow(ILogger logger, int batches, long bytes, string bootId, ulong sequence, long dropped);
+
+    [LoggerMessage(1400, LogLevel.Information, "Receiving SNMP traps on {Endpoint} from {Sources} device address(es): {Communities} communit(ies), {Users} SNMPv3 user(s); our engine id for informs 0x{EngineId}")]
+    public static partial void TrapsListening(ILogger logger, string endpoint, int sources, int communities, int users, string engineId);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Traps from {Source} dropped: {Reason} ({Count} so far for this reason; logged at most once a minute per source)")]
+    public static partial void TrapsDropped(ILogger logger, string source, string reason, long count);
+
+    [LoggerMessage(1402, LogLevel.Error, "Cannot listen for SNMP traps on {Endpoint}: {Reason} (polling goes on without traps)")]
+    public static partial void TrapListenFailed(ILogger logger, string endpoint, string reason);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using SonLa.Monitor.Agent.Configuration;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Agent.Polling;
+using SonLa.Monitor.Agent.Traps;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;
 
@@ -105,6 +106,7 @@ public static class AgentHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(AgentIdentity.ForThisProcess(options.Site.Id));
         builder.Services.AddSingleton<PollingCounters>();
+        builder.Services.AddSingleton<TrapCounters>();
         builder.Services.AddSingleton<IOutbox>(services => new MemoryOutbox(
             options.Outbox.MaxBatches,
             options.Outbox.MaxMegabytes * 1024L * 1024L,
@@ -120,6 +122,8 @@ public static class AgentHost
         builder.Services.AddHostedService(services => new BatchingService(
             services.GetRequiredService<SampleBatcher>(), TimeSpan.FromSeconds(options.Collector.BatchSeconds), time));
         builder.Services.AddHostedService<AgentStatusService>();
+        builder.Services.AddSingleton<TrapReceiverService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TrapReceiverService>());
         builder.Services.AddSingleton(services => new UplinkService(
             services.GetRequiredService<AgentGateway.AgentGatewayClient>(),
             services.GetRequiredService<AgentIdentity>(),

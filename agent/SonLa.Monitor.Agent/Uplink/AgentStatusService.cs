@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using SonLa.Monitor.Agent.Polling;
+using SonLa.Monitor.Agent.Traps;
 
 namespace SonLa.Monitor.Agent.Uplink;
 
-/// <summary>Writes the contract's <c>agent</c> point (version, outbox_bytes, outbox_oldest_s) once a minute.</summary>
-public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, ISampleSink sink, PollingCounters counters, TimeProvider time) : BackgroundService
+/// <summary>Writes the contract's <c>agent</c> point (version, outbox_bytes, outbox_oldest_s, polling and trap counters) once a minute.</summary>
+public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, ISampleSink sink, PollingCounters counters, TrapCounters traps, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(60);
 
@@ -27,6 +28,11 @@ public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, I
                 point.Fields["polls"] = Points.Int(counters.Polls);
                 point.Fields["polls_skipped"] = Points.Int(counters.SkippedTicks);
                 point.Fields["rates_refused"] = Points.Int(counters.RefusedRates);
+                point.Fields["traps_received"] = Points.Int(traps.Received);
+                point.Fields["traps_dropped_unknown_source"] = Points.Int(traps.DroppedUnknownSource);
+                point.Fields["traps_dropped_auth"] = Points.Int(traps.DroppedAuthentication);
+                point.Fields["traps_rate_limited"] = Points.Int(traps.RateLimited);
+                point.Fields["traps_malformed"] = Points.Int(traps.Malformed);
                 sink.Write([point], []);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
