@@ -78,6 +78,12 @@ public static class CommunityMessageCodec
 
             result = new CommunityMessage(community, PduCodec.ReadTrapV1(ref message));
         }
+        else if (version == SnmpVersion.V1 && type is PduType.GetBulkRequest or PduType.InformRequest or PduType.SNMPv2Trap or PduType.Report)
+        {
+            // RFC 1157 has no such PDU: a v1 parser fails on the tag (RFC 3584 2.1), and so do we, so a
+            // spoofed "v1 inform" or "v1 SNMPv2-Trap" is not taken for a notification.
+            throw new SnmpDecodeException($"{type} in an SNMPv1 message", pduOffset);
+        }
         else
         {
             result = new CommunityMessage(version, community, PduCodec.Read(ref message));

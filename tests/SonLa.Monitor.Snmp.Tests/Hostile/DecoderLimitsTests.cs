@@ -100,6 +100,23 @@ public sealed class DecoderLimitsTests
         Assert.True(exception is SnmpDecodeException, $"{description}: {exception}");
     }
 
+    [Theory]
+    [InlineData(PduType.GetBulkRequest)]
+    [InlineData(PduType.InformRequest)]
+    [InlineData(PduType.SNMPv2Trap)]
+    [InlineData(PduType.Report)]
+    public void V1Message_WithAnSnmpV2OnlyPdu_IsRejected(PduType type)
+    {
+        // The encoder refuses to build these; hand-patch a v2c message's version to 0.
+        var bytes = CommunityMessageCodec.Encode(new CommunityMessage(SnmpVersion.V2c, "public"u8.ToArray(), new Pdu(type, 1, [])));
+        Assert.Equal(Hex.Of([0x02, 0x01, 0x01]), Hex.Of(bytes.AsSpan(2, 3)));
+        bytes[4] = 0;
+
+        Assert.Contains("SNMPv1 message", Assert.Throws<SnmpDecodeException>(() => CommunityMessageCodec.Decode(bytes)).Message, StringComparison.Ordinal);
+        bytes[4] = 1;
+        Assert.Equal(type, CommunityMessageCodec.Decode(bytes).PduType);
+    }
+
     [Fact]
     public void AuthenticationParameters_Over64Bytes_IsRejected()
     {
