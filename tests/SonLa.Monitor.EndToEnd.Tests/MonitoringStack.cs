@@ -39,16 +39,21 @@ public sealed class MonitoringStack : IAsyncDisposable
 
     public string AgentLog => _agent?.ReadLog() ?? "";
 
-    /// <summary>Writes agent.json for the given devices and starts `sonla-agent run`.</summary>
-    public void StartAgent(IEnumerable<object> devices)
+    /// <summary>Writes agent.json for the given devices (and Traps section, if any) and starts `sonla-agent run`.</summary>
+    public void StartAgent(IEnumerable<object> devices, object? traps = null)
     {
-        var config = new
+        var config = new Dictionary<string, object>
         {
-            Site = new { Id = SiteId, Name = "Xã Chiềng Cơi" },
-            Collector = new { Url = CollectorGrpcUrl, Token = AgentToken },
-            Outbox = new { Directory = _dir.File("outbox"), MaxMegabytes = 64 },
-            Devices = devices,
+            ["Site"] = new { Id = SiteId, Name = "Xã Chiềng Cơi" },
+            ["Collector"] = new { Url = CollectorGrpcUrl, Token = AgentToken },
+            ["Outbox"] = new { Directory = _dir.File("outbox"), MaxMegabytes = 64 },
+            ["Devices"] = devices,
         };
+        if (traps is not null)
+        {
+            config["Traps"] = traps;
+        }
+
         var path = _dir.File("agent.json");
         File.WriteAllText(path, JsonSerializer.Serialize(config, Indented));
         _agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", path], _dir.File("agent.log"));
