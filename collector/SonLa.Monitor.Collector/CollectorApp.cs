@@ -114,6 +114,9 @@ public static class CollectorApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // grpc-dotnet logs an agent's routine disconnect ("The client reset the request stream") at Information with a
+        // stack trace; AgentGatewayService says it in one line. Its real errors (Warning and up) still show.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
 
         // Agents sit behind NAT and 4G links that drop idle flows silently: HTTP/2 pings find dead
         // streams (and free their slot in connected_agents). Kestrel:Limits:Http2:* overrides these.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using SonLa.Monitor.Agent.Configuration;
 using SonLa.Monitor.Snmp;
 using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
@@ -39,7 +40,7 @@ internal static class SnmpCommandRunner
             Timeout = command.Timeout,
             Retries = command.Retries,
             MaxRepetitions = command.MaxRepetitions,
-            Security = command.Version == SnmpVersion.V3 ? UsmSecurityFactory.Create(command.Usm) : null,
+            Security = command.Version == SnmpVersion.V3 ? CreateSecurity(command.Usm) : null,
         };
 
         await using var client = new SnmpClient();
@@ -197,6 +198,14 @@ internal static class SnmpCommandRunner
 
         return text;
     }
+
+    private static UsmSecurity CreateSecurity(UsmArguments usm) =>
+        UsmSecurityFactory.Create(usm.User!, usm.Level, usm.AuthProtocol, usm.AuthPassphrase, usm.PrivProtocol, usm.PrivPassphrase, usm.ContextName) with
+        {
+            // Explicit: a null byte[] would convert to an empty (not absent) engine id.
+            ContextEngineId = usm.ContextEngineId is { } contextEngineId ? (ReadOnlyMemory<byte>?)contextEngineId : null,
+            SecurityEngineId = usm.SecurityEngineId is { } securityEngineId ? (ReadOnlyMemory<byte>?)securityEngineId : null,
+        };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -19,6 +19,9 @@ public static class AgentOptionsReader
     /// <summary>net-snmp refuses USM passphrases shorter than this (RFC 3414 11.2 recommends it).</summary>
     public const int MinPassphraseLength = 8;
 
+    /// <summary>msgUserName is an SnmpAdminString (SIZE(1..32)) in RFC 3414.</summary>
+    public const int MaxUserNameBytes = 32;
+
     private static readonly string[] RootKeys = ["Site", "Collector", "Outbox", "Devices", "Ping", "Traps", "SelfCheck", "Logging"];
     private static readonly string[] SiteKeys = ["Id", "Name"];
     private static readonly string[] CollectorKeys = ["Url", "Token", "CaCertificate", "HeartbeatSeconds", "BatchSeconds", "MaxBatchPoints"];
@@ -237,10 +240,17 @@ public static class AgentOptionsReader
         {
             reader.Error(key + ":User", "required for SNMP version 3");
         }
+        else if (System.Text.Encoding.UTF8.GetByteCount(device.User) > MaxUserNameBytes)
+        {
+            reader.Error(key + ":User", $"a USM user name is at most {MaxUserNameBytes} bytes");
+        }
 
         if (device.Level.Length == 0)
         {
-            device.Level = device.PrivProtocol.Length > 0 ? "authPriv" : device.AuthProtocol.Length > 0 ? "authNoPriv" : "noAuthNoPriv";
+            // As net-snmp's tools infer -l from the flags given.
+            device.Level = !device.PrivPassphrase.IsEmpty || device.PrivProtocol.Length > 0 ? "authPriv"
+                : !device.AuthPassphrase.IsEmpty || device.AuthProtocol.Length > 0 ? "authNoPriv"
+                : "noAuthNoPriv";
         }
 
         var needsAuth = device.Level is "authNoPriv" or "authPriv";
@@ -248,7 +258,7 @@ public static class AgentOptionsReader
         {
             if (device.AuthProtocol.Length == 0)
             {
-                reader.Error(key + ":AuthProtocol", $"required for Level {device.Level}");
+                reader.Error(key + ":AuthProtocol", $"required for Level {device.Level} ({Alternatives(AuthProtocols)})");
             }
 
             if (device.AuthPassphrase.Length < MinPassphraseLength)
@@ -256,12 +266,18 @@ public static class AgentOptionsReader
                 reader.Error(key + ":AuthPassphrase", $"required for Level {device.Level}, at least {MinPassphraseLength} characters");
             }
         }
+        else
+        {
+            // A passphrase the level ignores is almost always a mistyped Level: polling with less security than meant.
+            RefuseUnused(reader, key, "AuthPassphrase", !device.AuthPassphrase.IsEmpty, device.Level, "authNoPriv or authPriv");
+            RefuseUnused(reader, key, "AuthProtocol", device.AuthProtocol.Length > 0, device.Level, "authNoPriv or authPriv");
+        }
 
         if (device.Level == "authPriv")
         {
             if (device.PrivProtocol.Length == 0)
             {
-                reader.Error(key + ":PrivProtocol", "required for Level authPriv");
+                reader.Error(key + ":PrivProtocol", $"required for Level authPriv ({Alternatives(PrivProtocols)})");
             }
 
             if (device.PrivPassphrase.Length < MinPassphraseLength)
@@ -269,10 +285,28 @@ public static class AgentOptionsReader
                 reader.Error(key + ":PrivPassphrase", $"required for Level authPriv, at least {MinPassphraseLength} characters");
             }
         }
+        else
+        {
+            RefuseUnused(reader, key, "PrivPassphrase", !device.PrivPassphrase.IsEmpty, device.Level, "authPriv");
+            RefuseUnused(reader, key, "PrivProtocol", device.PrivProtocol.Length > 0, device.Level, "authPriv");
+        }
 
-        // Valid configuration, but this build cannot poll it yet: a warning keeps the rest of the site monitored.
-        reader.Warning(key, $"device '{device.Name}' uses SNMPv3, which polling does not support yet; it will not be polled");
+        if (!device.Community.IsEmpty)
+        {
+            reader.Warning(key + ":Community", "ignored for SNMP version 3 (USM uses User and the passphrases)");
+        }
     }
+
+    private static void RefuseUnused(ConfigSectionReader reader, string key, string name, bool present, string level, string levels)
+    {
+        if (present)
+        {
+            reader.Error(key + ":" + name, $"given, but Level {level} does not use it (set Level to {levels}, or remove {name})");
+        }
+    }
+
+    private static string Alternatives(IReadOnlyList<string> allowed) =>
+        string.Join(", ", allowed.Take(allowed.Count - 1)) + " or " + allowed[^1];
 
     private static TrapsOptions ReadTraps(ConfigSectionReader reader, IConfigurationSection section)
     {

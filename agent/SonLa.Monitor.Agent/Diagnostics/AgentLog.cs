@@ -44,11 +44,20 @@ public static partial class AgentLog
     [LoggerMessage(1107, LogLevel.Error, "Device {Device}: poll failed unexpectedly")]
     public static partial void PollCrashed(ILogger logger, string device, Exception exception);
 
+    [LoggerMessage(1108, LogLevel.Warning, "Device {Device}: {Reason}")]
+    public static partial void DeviceSnmpV3Failure(ILogger logger, string device, string reason);
+
+    [LoggerMessage(1109, LogLevel.Warning, "Devices {FirstDevice} ({FirstEndpoint}) and {SecondDevice} ({SecondEndpoint}) report the same SNMPv3 engine id {EngineId}: cloned configuration? Give each device its own engineID, or polling and traps of both may fail")]
+    public static partial void DuplicateEngineId(ILogger logger, string firstDevice, string firstEndpoint, string secondDevice, string secondEndpoint, string engineId);
+
     [LoggerMessage(1200, LogLevel.Information, "Connected to collector {Url} (heartbeat every {HeartbeatSeconds} s, {Pending} batch(es) waiting)")]
     public static partial void CollectorConnected(ILogger logger, Uri url, int heartbeatSeconds, int pending);
 
     [LoggerMessage(1201, LogLevel.Warning, "Disconnected from collector {Url}: {Reason}; retrying in {DelaySeconds:0.0} s")]
     public static partial void CollectorDisconnected(ILogger logger, Uri url, string reason, double delaySeconds);
+
+    [LoggerMessage(1205, LogLevel.Information, "Collector {Url}: closing the stream, stopping")]
+    public static partial void CollectorStreamStopping(ILogger logger, Uri url);
 
     [LoggerMessage(1204, LogLevel.Warning, "Cannot reach collector {Url}: {Reason}; retrying in {DelaySeconds:0.0} s (data waits in the outbox)")]
     public static partial void CollectorUnreachable(ILogger logger, Uri url, string reason, double delaySeconds);

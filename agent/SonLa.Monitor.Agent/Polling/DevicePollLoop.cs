@@ -21,6 +21,8 @@ public sealed class DevicePollLoop(
 {
     private readonly PollingCounters _counters = counters ?? new PollingCounters();
     private bool _refusalReported;
+    private bool _failing;
+    private string? _failureKind;
     private long _skipped;
     private long _completed;
 
@@ -88,11 +90,31 @@ public sealed class DevicePollLoop(
 
     private void Report(DevicePollResult result, PollOutput output)
     {
-        if (output.BecameReachable == false)
+        if (!result.Reachable)
         {
-            AgentLog.DeviceUnreachable(logger, device.Name, result.Error ?? "no answer");
+            // One line when the device starts failing or the cause changes (a timeout becoming a wrong digest), not per poll.
+            if (!_failing || !string.Equals(_failureKind, result.FailureKind, StringComparison.Ordinal))
+            {
+                if (result.FailureKind?.StartsWith("usm:", StringComparison.Ordinal) == true)
+                {
+                    AgentLog.DeviceSnmpV3Failure(logger, device.Name, result.Error ?? "SNMPv3 failure");
+                }
+                else
+                {
+                    AgentLog.DeviceUnreachable(logger, device.Name, result.Error ?? "no answer");
+                }
+            }
+
+            _failing = true;
+            _failureKind = result.FailureKind;
         }
-        else if (output.BecameReachable == true)
+        else
+        {
+            _failing = false;
+            _failureKind = null;
+        }
+
+        if (output.BecameReachable == true)
         {
             AgentLog.DeviceReachable(logger, device.Name);
         }

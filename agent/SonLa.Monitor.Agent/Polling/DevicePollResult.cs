@@ -30,6 +30,12 @@ public sealed record DevicePollResult
     /// <summary>Why the device is unreachable, or what part of the poll failed (partial result); never holds a secret.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// When unreachable: a stable name of the failure ("timeout", "usm:WrongDigest", ...), so a change of cause
+    /// (a timeout becoming a wrong digest) is logged once, and a repeat is not.
+    /// </summary>
+    public string? FailureKind { get; init; }
+
     /// <summary>Some table or OID failed; the rest is still reported.</summary>
     public bool Partial { get; init; }
 }

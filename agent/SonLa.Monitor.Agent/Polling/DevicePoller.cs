@@ -3,6 +3,7 @@ using SonLa.Monitor.Agent.Configuration;
 using SonLa.Monitor.Snmp;
 using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
+using SonLa.Monitor.Snmp.Security;
 using SonLa.Monitor.Snmp.Transport;
 using SonLa.Monitor.Snmp.Types;
 
@@ -20,19 +21,20 @@ public sealed class DevicePoller
     private readonly DeviceOptions _device;
     private readonly SnmpClient _client;
     private readonly TimeProvider _time;
+    private readonly EngineIdWatch? _engineIds;
+    private readonly UsmSecurity? _security;
     private readonly long _origin;
 
-    public DevicePoller(DeviceOptions device, SnmpClient client, TimeProvider time)
+    /// <param name="engineIds">Told which endpoint is which device, so cloned SNMPv3 engine ids are reported by name.</param>
+    public DevicePoller(DeviceOptions device, SnmpClient client, TimeProvider time, EngineIdWatch? engineIds = null)
     {
         ArgumentNullException.ThrowIfNull(device);
-        if (device.IsV3)
-        {
-            throw new NotSupportedException($"Device '{device.Name}': SNMPv3 polling is not supported yet.");
-        }
-
         _device = device;
         _client = client;
         _time = time;
+        _engineIds = engineIds;
+        // Built once: the user's keys are localized (and cached) per engine id by the engine.
+        _security = device.IsV3 ? UsmSecurityFactory.Create(device) : null;
         _origin = time.GetTimestamp();
     }
 
@@ -61,6 +63,7 @@ public sealed class DevicePoller
                 Time = time,
                 Monotonic = _time.GetElapsedTime(_origin),
                 Error = Describe(ex, budget.IsCancellationRequested),
+                FailureKind = Kind(ex, budget.IsCancellationRequested),
             };
         }
 
@@ -115,10 +118,12 @@ public sealed class DevicePoller
     private async Task<SnmpTarget> ResolveAsync(CancellationToken cancellationToken)
     {
         var endPoint = await SnmpTarget.ParseEndPointAsync(_device.Endpoint.ToString(), DeviceOptions.DefaultPort, cancellationToken);
+        _engineIds?.Register(endPoint, _device.Name);
         return new SnmpTarget(endPoint)
         {
-            Version = _device.Version == "1" ? SnmpVersion.V1 : SnmpVersion.V2c,
-            Community = _device.Community.Reveal(),
+            Version = _device.Version switch { "1" => SnmpVersion.V1, "3" => SnmpVersion.V3, _ => SnmpVersion.V2c },
+            Community = _device.IsV3 ? "" : _device.Community.Reveal(),
+            Security = _security,
             Timeout = TimeSpan.FromSeconds(_device.TimeoutSeconds),
             Retries = _device.Retries,
             MaxRepetitions = _device.MaxRepetitions,
@@ -145,6 +150,16 @@ public sealed class DevicePoller
     private static string? Text(Dictionary<ObjectIdentifier, SnmpValue> values, ObjectIdentifier oid) =>
         values.TryGetValue(oid, out var value) && value.Type == SnmpType.OctetString ? DisplayText.Decode(value.AsBytes().Span) : null;
 
+    /// <summary>A stable name for the kind of failure: the loop logs when it changes, not every poll.</summary>
+    private static string Kind(Exception ex, bool budgetExpired) => ex switch
+    {
+        OperationCanceledException when budgetExpired => "budget",
+        SnmpReportException report => "usm:" + report.Error,
+        SnmpTimeoutException => "timeout",
+        SnmpErrorException error => "error-status:" + error.ErrorStatus,
+        _ => ex.GetType().Name,
+    };
+
     private static bool IsDeviceFailure(Exception ex, CancellationToken shutdown) =>
         ex is SnmpException or SocketException or FormatException
         || (ex is OperationCanceledException && !shutdown.IsCancellationRequested);
@@ -152,6 +167,7 @@ public sealed class DevicePoller
     private string Describe(Exception ex, bool budgetExpired) => ex switch
     {
         OperationCanceledException when budgetExpired => $"poll budget of {_device.PollTimeout.TotalSeconds:0.#} s exceeded",
+        SnmpReportException report => UsmFailureText.Describe(report.Error, _device),
         SnmpTimeoutException => $"no answer from {_device.Endpoint} (timeout {_device.TimeoutSeconds:0.##} s, {_device.Retries} retries)",
         SnmpErrorException error => $"error-status {error.ErrorStatus} from {_device.Endpoint}",
         _ => ex.Message,

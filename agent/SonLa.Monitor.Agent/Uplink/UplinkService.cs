@@ -53,8 +53,15 @@ public sealed class UplinkService(
                     await RunStreamAsync(stoppingToken);
                     reason = "stream ended";
                 }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                catch (Exception) when (stoppingToken.IsCancellationRequested)
                 {
+                    // Shutting down cancels the call (RpcException Cancelled, or OperationCanceled): not a disconnect to
+                    // retry or warn about. Unacknowledged batches stay in the outbox for the next start.
+                    if (Interlocked.Exchange(ref _connected, 0) == 1)
+                    {
+                        AgentLog.CollectorStreamStopping(logger, collectorUrl);
+                    }
+
                     return;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)

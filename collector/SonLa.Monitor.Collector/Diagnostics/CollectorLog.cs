@@ -15,6 +15,9 @@ internal static partial class CollectorLog
     [LoggerMessage(1101, LogLevel.Information, "Agent of site {SiteId} disconnected")]
     public static partial void AgentDisconnected(ILogger logger, string siteId);
 
+    [LoggerMessage(1107, LogLevel.Warning, "Agent of site {SiteId}: stream failed ({ErrorType}: {Reason}); the agent reconnects and resends")]
+    public static partial void AgentStreamFailed(ILogger logger, string siteId, string errorType, string reason);
+
     [LoggerMessage(1102, LogLevel.Warning, "Agent connection from {Peer} refused: {Reason} ({Suppressed} more like it not logged in the last minute)")]
     public static partial void AgentRefused(ILogger logger, string peer, string reason, int suppressed);
 

@@ -63,8 +63,16 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
             throw Refuse(context, StatusCode.Unauthenticated, "unknown or missing agent token (metadata 'authorization: Bearer <token>')");
         }
 
-        if (!await ReadAsync(requestStream, siteId, cancellationToken))
+        try
         {
+            if (!await ReadAsync(requestStream, siteId, cancellationToken))
+            {
+                return;
+            }
+        }
+        catch (Exception ex) when (IsClientGone(ex, cancellationToken))
+        {
+            // Gone before saying Hello: nothing to log.
             return;
         }
 
@@ -83,39 +91,63 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
         CollectorLog.AgentConnected(_logger, siteId, context.Peer, hello.AgentVersion, hello.BootId);
         try
         {
-            await responseStream.WriteAsync(new CollectorMessage
-            {
-                Welcome = new Welcome
-                {
-                    CollectorTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
-                    HeartbeatIntervalSeconds = _options.HeartbeatIntervalSeconds,
-                },
-            }, cancellationToken);
-
-            while (await ReadAsync(requestStream, siteId, cancellationToken))
-            {
-                var message = requestStream.Current;
-                switch (message.KindCase)
-                {
-                    case AgentMessage.KindOneofCase.Batch:
-                        await HandleBatchAsync(message.Batch, siteId, responseStream, context);
-                        break;
-                    case AgentMessage.KindOneofCase.Heartbeat:
-                        await responseStream.WriteAsync(new CollectorMessage
-                        {
-                            Heartbeat = new Heartbeat { SentTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds() },
-                        }, cancellationToken);
-                        break;
-                    default:
-                        // A second Hello or an unknown message kind from a newer agent: nothing to do.
-                        break;
-                }
-            }
+            await ServeAsync(requestStream, responseStream, context, siteId);
+        }
+        catch (Exception ex) when (IsClientGone(ex, cancellationToken))
+        {
+            // The agent stopped or its link dropped (RST_STREAM, "The client reset the request stream"): routine, one
+            // information line below, no stack trace. Unacknowledged batches are resent on the next stream.
+        }
+        catch (Exception ex) when (ex is not RpcException and not OutOfMemoryException)
+        {
+            // Anything else is ours to look at, in one line; the agent sees Internal and reconnects.
+            CollectorLog.AgentStreamFailed(_logger, siteId, ex.GetType().Name, ex.Message.ReplaceLineEndings(" "));
+            throw new RpcException(new Status(StatusCode.Internal, "collector error; reconnect and resend"));
         }
         finally
         {
             _metrics.AgentDisconnected();
             CollectorLog.AgentDisconnected(_logger, siteId);
+        }
+    }
+
+    /// <summary>The agent went away: its stream was reset or the call aborted, not a fault of ours.</summary>
+    private static bool IsClientGone(Exception ex, CancellationToken callToken) =>
+        callToken.IsCancellationRequested
+        || ex is IOException
+        || (ex is RpcException rpc && rpc.StatusCode == StatusCode.Cancelled);
+
+    private async Task ServeAsync(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CollectorMessage> responseStream,
+        ServerCallContext context, string siteId)
+    {
+        var cancellationToken = context.CancellationToken;
+        await responseStream.WriteAsync(new CollectorMessage
+        {
+            Welcome = new Welcome
+            {
+                CollectorTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+                HeartbeatIntervalSeconds = _options.HeartbeatIntervalSeconds,
+            },
+        }, cancellationToken);
+
+        while (await ReadAsync(requestStream, siteId, cancellationToken))
+        {
+            var message = requestStream.Current;
+            switch (message.KindCase)
+            {
+                case AgentMessage.KindOneofCase.Batch:
+                    await HandleBatchAsync(message.Batch, siteId, responseStream, context);
+                    break;
+                case AgentMessage.KindOneofCase.Heartbeat:
+                    await responseStream.WriteAsync(new CollectorMessage
+                    {
+                        Heartbeat = new Heartbeat { SentTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds() },
+                    }, cancellationToken);
+                    break;
+                default:
+                    // A second Hello or an unknown message kind from a newer agent: nothing to do.
+                    break;
+            }
         }
     }
 

@@ -58,10 +58,30 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
         Assert.Equal("0.0.0.0:162", options.Traps.Listen);
         Assert.Equal("Cổng Dịch vụ công quốc gia", Assert.Single(options.SelfCheck.Services).Name);
         Assert.Equal(["pool.ntp.org"], options.SelfCheck.NtpServers);
-        // SNMPv3 is valid configuration but not polled yet: one warning naming the device.
-        var warning = Assert.Single(result.Warnings);
-        Assert.Contains("Devices:1", warning, StringComparison.Ordinal);
-        Assert.Contains("SNMPv3", warning, StringComparison.Ordinal);
+        // SNMPv3 is polled: nothing to warn about.
+        Assert.Empty(result.Warnings);
+    }
+
+    [Theory]
+    [InlineData("\"Level\": \"authNoPriv\", \"AuthProtocol\": \"SHA\", \"AuthPassphrase\": \"auth-pass-secret\", \"PrivPassphrase\": \"priv-pass-secret\"",
+        "Devices:0:PrivPassphrase: given, but Level authNoPriv does not use it")]
+    [InlineData("\"Level\": \"noAuthNoPriv\", \"AuthPassphrase\": \"auth-pass-secret\"", "Devices:0:AuthPassphrase: given, but Level noAuthNoPriv does not use it")]
+    [InlineData("\"Level\": \"authPriv\", \"AuthProtocol\": \"SHA\", \"AuthPassphrase\": \"auth-pass-secret\", \"PrivProtocol\": \"AES\"",
+        "Devices:0:PrivPassphrase: required for Level authPriv, at least 8 characters")]
+    [InlineData("\"Level\": \"authPriv\", \"AuthProtocol\": \"SHA\", \"AuthPassphrase\": \"auth-pass-secret\", \"PrivProtocol\": \"AES128\", \"PrivPassphrase\": \"priv-pass-secret\"",
+        "Devices:0:PrivProtocol: must be DES, AES, AES-192, AES-256, AES-192-C or AES-256-C (got 'AES128')")]
+    [InlineData("\"AuthProtocol\": \"SHA-256\", \"AuthPassphrase\": \"short7!\"", "Devices:0:AuthPassphrase: required for Level authNoPriv, at least 8 characters")]
+    [InlineData("\"Level\": \"authNoPriv\", \"AuthPassphrase\": \"auth-pass-secret\"", "Devices:0:AuthProtocol: required for Level authNoPriv (MD5, SHA, SHA-224, SHA-256, SHA-384 or SHA-512)")]
+    public void V3Device_InconsistentKeys_ErrorNamesTheKey_NeverTheSecret(string keys, string expected)
+    {
+        var json = Valid.Replace(
+            "\"Name\": \"router\", \"Host\": \"192.168.1.1:161\", \"Version\": \"2c\", \"Community\": \"c0mmunity-secret\",",
+            "\"Name\": \"router\", \"Host\": \"192.168.1.1:161\", \"Version\": \"3\", \"User\": \"mon\", " + keys + ",",
+            StringComparison.Ordinal);
+        var result = AgentConfigurationLoader.Load(Write(json), []);
+        Assert.Contains(result.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.DoesNotContain("secret", e, StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.DoesNotContain("short7", e, StringComparison.Ordinal));
     }
 
     [Fact]

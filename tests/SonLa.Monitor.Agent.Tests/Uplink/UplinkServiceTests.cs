@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using SonLa.Monitor.Agent.Configuration;
+using SonLa.Monitor.Agent.Tests.Polling;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;
 using SonLa.Monitor.Testing.Processes;
@@ -152,5 +153,24 @@ public sealed class UplinkServiceTests : IAsyncLifetime
         await Poll.UntilAsync(() => _outbox.Statistics.PendingBatches == 0, Deadline, "backlog delivered");
         await uplink.StopAsync(CancellationToken.None);
         Assert.Equal([1UL, 2UL, 3UL], second.Batches.Select(b => b.Batch.Sequence));
+    }
+
+    [Fact]
+    public async Task CleanShutdown_OneStoppingLine_NoDisconnectWarning()
+    {
+        var logger = new ListLogger<UplinkService>();
+        using var uplink = new UplinkService(
+            new AgentGateway.AgentGatewayClient(_channel), _identity, _outbox, "site-token-1234", _gateway.Url,
+            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
+            TimeProvider.System, logger);
+        await uplink.StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => uplink.IsConnected, Deadline, "connected");
+        await uplink.StopAsync(CancellationToken.None);
+
+        Assert.Single(logger.Lines, l => l.Text.StartsWith("Connected to collector", StringComparison.Ordinal));
+        var last = logger.Lines[^1];
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, last.Level);
+        Assert.EndsWith("closing the stream, stopping", last.Text, StringComparison.Ordinal);
+        Assert.Equal(2, logger.Lines.Count);
     }
 }
