@@ -3,13 +3,15 @@ using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
 using SonLa.Monitor.Snmp.Transport;
 using SonLa.Monitor.Snmp.Types;
+using SonLa.Monitor.Snmp.Walking;
 
 namespace SonLa.Monitor.Agent.Polling;
 
 /// <summary>
 /// Reads chosen columns of a conceptual table together, as snmptable does: one GETBULK (v2c) or GETNEXT (v1)
 /// carries every unfinished column, so a 10-row table costs one or two round trips instead of a walk per column,
-/// and columns the device lacks (no ifXTable HC counters) simply finish empty.
+/// and columns the device lacks (no ifXTable HC counters) simply finish empty. max-repetitions adapts to the device
+/// (<see cref="AdaptiveBulk"/>).
 /// </summary>
 public static class ColumnarTableReader
 {
@@ -62,19 +64,22 @@ public static class ColumnarTableReader
                 }
                 else
                 {
+                    // The engine lowers this further for a device that answered tooBig or dropped big answers, and remembers.
                     var repetitions = Math.Clamp(MaxVarBindsPerRequest / active.Count, 1, maxRepetitions);
-                    varBinds = await client.GetBulkAsync(target, 0, repetitions, oids, cancellationToken);
+                    var response = await AdaptiveBulk.GetBulkAsync(client, target, 0, repetitions, oids, answeredBefore: true, cancellationToken);
+                    if (response.ErrorStatus != ErrorStatus.NoError)
+                    {
+                        var index = response.ErrorIndex;
+                        throw new SnmpErrorException(response.ErrorStatus, index, index >= 1 && index <= oids.Count ? oids[index - 1] : null, target.EndPoint.ToString());
+                    }
+
+                    varBinds = response.VarBinds;
                 }
             }
             catch (SnmpErrorException ex) when (ex.ErrorStatus == ErrorStatus.NoSuchName && ex.ErrorIndex >= 1 && ex.ErrorIndex <= active.Count)
             {
                 // SNMPv1 ends a column with noSuchName for the whole request: drop that column, ask again.
                 active.RemoveAt(ex.ErrorIndex - 1);
-                continue;
-            }
-            catch (SnmpErrorException ex) when (ex.ErrorStatus == ErrorStatus.TooBig && maxRepetitions > 1)
-            {
-                maxRepetitions /= 2;
                 continue;
             }
 

@@ -15,6 +15,7 @@ namespace SonLa.Monitor.Snmp.Walking;
 /// yielded, then the walk ends — callers that only want data skip <see cref="SnmpValue.IsException"/>;</item>
 /// <item>in v1, noSuchName ends the walk;</item>
 /// <item>an OID that does not increase throws <see cref="SnmpWalkException"/> (never an endless loop);</item>
+/// <item>GETBULK max-repetitions adapts to the device (tooBig, dropped large answers): see <see cref="AdaptiveBulk"/>;</item>
 /// <item>when nothing at all was found, the root itself is fetched with a GET and its varbind
 /// yielded (so walking a leaf such as sysUpTime.0 returns it).</item>
 /// </list>
@@ -35,13 +36,14 @@ public static class SnmpWalker
         var maxRepetitions = Math.Max(1, target.MaxRepetitions);
         var current = root;
         var found = 0;
+        var requests = 0;
         var running = true;
         while (running)
         {
-            var request = bulk
-                ? Pdu.GetBulkRequest(0, maxRepetitions, [current])
-                : Pdu.GetNextRequest([current]);
-            var response = await client.SendAsync(target, request, cancellationToken);
+            var response = bulk
+                ? await AdaptiveBulk.GetBulkAsync(client, target, 0, maxRepetitions, [current], answeredBefore: requests > 0, cancellationToken)
+                : await client.SendAsync(target, Pdu.GetNextRequest([current]), cancellationToken);
+            requests++;
             if (response.ErrorStatus != ErrorStatus.NoError)
             {
                 if (response.ErrorStatus == ErrorStatus.NoSuchName && !bulk)
