@@ -1,10 +1,10 @@
 using SonLa.Monitor.Benchmarks;
 
-// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|all]
+// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|all]
 var mode = args.Length > 0 ? args[0] : "all";
-if (mode is not ("codec" or "walk" or "all"))
+if (mode is not ("codec" or "walk" or "traps" or "all"))
 {
-    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|all]");
+    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|all]");
     return 2;
 }
 
@@ -16,6 +16,11 @@ if (mode is "codec" or "all")
 if (mode is "walk" or "all")
 {
     await WalkBench.RunAsync();
+}
+
+if (mode is "traps" or "all")
+{
+    await TrapBench.RunAsync();
 }
 
 return 0;
