@@ -98,7 +98,9 @@ public sealed class TrapReceiver : IDisposable
                 }
                 catch (SocketException)
                 {
-                    // ICMP errors surface as receive errors on some platforms: keep listening.
+                    // ICMP errors surface as receive errors on some platforms: keep listening, but never
+                    // spin on a socket that keeps failing.
+                    await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
