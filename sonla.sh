@@ -257,7 +257,7 @@ cmd_fuzz() {
   # No core_pattern or CPU governor tuning in containers; the harness is a .NET host, not an
   # afl-instrumented binary (SharpFuzz speaks the fork-server protocol itself).
   AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 \
-    afl-fuzz -i fuzz/corpus -o "$run" -t 5000 -m none -V "$seconds" -- dotnet "$bin/SonLa.Monitor.Snmp.Fuzz.dll" \
+    afl-fuzz -i fuzz/corpus -o "$run" -x fuzz/snmp.dict -t 5000 -m none -V "$seconds" -- dotnet "$bin/SonLa.Monitor.Snmp.Fuzz.dll" \
     >"$run.log" 2>&1 || rc=$?
 
   local stats="$run/default/fuzzer_stats"
