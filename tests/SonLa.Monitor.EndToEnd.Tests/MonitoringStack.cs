@@ -15,6 +15,7 @@ public sealed class MonitoringStack : IAsyncDisposable
     public const string SiteId = "chieng-coi";
     public const string AgentToken = "e2e-agent-token-7f3a";
 
+    private static readonly TimeSpan RowsDeadline = TimeSpan.FromSeconds(90);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly TempDirectory _dir = new("sonla-e2e");
     private ChildProcess? _collector;
@@ -92,6 +93,33 @@ public sealed class MonitoringStack : IAsyncDisposable
             return response.IsSuccessStatusCode;
         }, TimeSpan.FromSeconds(60), "the collector's /healthz");
     }
+
+    /// <summary>
+    /// Runs <paramref name="influxQl"/> until <paramref name="done"/> holds for its rows; on time-out the
+    /// failure carries the last rows and the ends of the agent's and collector's logs.
+    /// </summary>
+    public async Task<IReadOnlyList<Dictionary<string, JsonElement>>> WaitForRowsAsync(string influxQl,
+        Func<IReadOnlyList<Dictionary<string, JsonElement>>, bool> done)
+    {
+        IReadOnlyList<Dictionary<string, JsonElement>> rows = [];
+        try
+        {
+            await Poll.UntilAsync(async () =>
+            {
+                rows = await Influx.QueryRowsAsync(influxQl);
+                return done(rows);
+            }, RowsDeadline, influxQl);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nLast rows: {JsonSerializer.Serialize(rows)}\n" +
+                                       $"--- agent log ---\n{Tail(AgentLog)}\n--- collector log ---\n{Tail(CollectorLog)}", ex);
+        }
+
+        return rows;
+    }
+
+    private static string Tail(string log) => log.Length <= 4000 ? log : log[^4000..];
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using SonLa.Monitor.Testing.Processes;
 using SonLa.Monitor.Testing.Snmpd;
 
 namespace SonLa.Monitor.EndToEnd.Tests;
@@ -7,8 +5,6 @@ namespace SonLa.Monitor.EndToEnd.Tests;
 /// <summary>snmpd → sonla-agent → sonla-collector → InfluxDB, every hop real.</summary>
 public sealed class SnmpdToInfluxTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task PolledCounters_ReachInfluxDb_AndAStoppedDeviceIsUnreachableWithoutStallingTheOther()
     {
@@ -29,7 +25,7 @@ public sealed class SnmpdToInfluxTests
         ]);
 
         // The counters snmpd reports arrive as they are: 64-bit raw values, Vietnamese names as text.
-        var interfaces = await WaitForRowsAsync(stack,
+        var interfaces = await stack.WaitForRowsAsync(
             "SELECT last(in_octets) AS in_octets, last(out_octets) AS out_octets, last(oper_status) AS oper FROM interface " +
             $"WHERE site = '{MonitoringStack.SiteId}' AND device = 'router' GROUP BY if_index, if_name", rows => rows.Count == 2);
         var wan = interfaces.Single(r => r["if_index"].GetString() == "1");
@@ -41,42 +37,19 @@ public sealed class SnmpdToInfluxTests
         Assert.Equal(123_456d, lan["in_octets"].GetDouble());
         Assert.Equal(2d, lan["oper"].GetDouble());
 
-        await WaitForRowsAsync(stack, "SELECT last(reachable) FROM device WHERE device = 'firewall'",
+        await stack.WaitForRowsAsync("SELECT last(reachable) FROM device WHERE device = 'firewall'",
             rows => rows.Count == 1 && rows[0]["last"].GetDouble() == 1);
-        await WaitForRowsAsync(stack, "SELECT last(reachable) FROM device WHERE device = 'router'",
+        await stack.WaitForRowsAsync("SELECT last(reachable) FROM device WHERE device = 'router'",
             rows => rows.Count == 1 && rows[0]["last"].GetDouble() == 1);
 
         // The router dies; it is reported unreachable and the firewall keeps being polled meanwhile.
         router.Stop();
         var stoppedAt = DateTime.UtcNow;
-        await WaitForRowsAsync(stack, "SELECT last(reachable) FROM device WHERE device = 'router'",
+        await stack.WaitForRowsAsync("SELECT last(reachable) FROM device WHERE device = 'router'",
             rows => rows.Count == 1 && rows[0]["last"].GetDouble() == 0);
         var since = new DateTimeOffset(stoppedAt).ToUnixTimeMilliseconds() * 1_000_000;
-        await WaitForRowsAsync(stack,
+        await stack.WaitForRowsAsync(
             $"SELECT count(reachable) FROM device WHERE device = 'firewall' AND reachable = 1 AND time > {since}",
             rows => rows.Count == 1 && rows[0]["count"].GetDouble() >= 3);
     }
-
-    private static async Task<IReadOnlyList<Dictionary<string, JsonElement>>> WaitForRowsAsync(MonitoringStack stack,
-        string influxQl, Func<IReadOnlyList<Dictionary<string, JsonElement>>, bool> done)
-    {
-        IReadOnlyList<Dictionary<string, JsonElement>> rows = [];
-        try
-        {
-            await Poll.UntilAsync(async () =>
-            {
-                rows = await stack.Influx.QueryRowsAsync(influxQl);
-                return done(rows);
-            }, Deadline, influxQl);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}\nLast rows: {JsonSerializer.Serialize(rows)}\n" +
-                                       $"--- agent log ---\n{Tail(stack.AgentLog)}\n--- collector log ---\n{Tail(stack.CollectorLog)}", ex);
-        }
-
-        return rows;
-    }
-
-    private static string Tail(string log) => log.Length <= 4000 ? log : log[^4000..];
 }

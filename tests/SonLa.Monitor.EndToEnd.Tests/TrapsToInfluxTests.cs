@@ -51,7 +51,7 @@ public sealed class TrapsToInfluxTests
         await ToolAsync("snmpinform", ["-v", "2c", "-c", Community, "-t", "2", "-r", "3", target, "400", ".1.3.6.1.6.3.1.1.5.1"]);
         await ToolAsync("snmpinform", [.. v3, "-t", "2", "-r", "3", target, "500", ".1.3.6.1.6.3.1.1.5.2"]);
 
-        var rows = await WaitForRowsAsync(stack,
+        var rows = await stack.WaitForRowsAsync(
             $"SELECT * FROM event WHERE site = '{MonitoringStack.SiteId}' AND device = 'router' AND kind != 'unreachable'",
             r => r.Count >= 5);
         Assert.Equal(5, rows.Count);
@@ -90,27 +90,4 @@ public sealed class TrapsToInfluxTests
         var result = await SnmpdServer.RunToolAsync(tool, arguments);
         Assert.True(result.ExitCode == 0, $"{tool} exited {result.ExitCode}: {result.StandardError}");
     }
-
-    private static async Task<IReadOnlyList<Dictionary<string, JsonElement>>> WaitForRowsAsync(MonitoringStack stack,
-        string influxQl, Func<IReadOnlyList<Dictionary<string, JsonElement>>, bool> done)
-    {
-        IReadOnlyList<Dictionary<string, JsonElement>> rows = [];
-        try
-        {
-            await Poll.UntilAsync(async () =>
-            {
-                rows = await stack.Influx.QueryRowsAsync(influxQl);
-                return done(rows);
-            }, Deadline, influxQl);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}\nLast rows: {JsonSerializer.Serialize(rows)}\n" +
-                                       $"--- agent log ---\n{Tail(stack.AgentLog)}\n--- collector log ---\n{Tail(stack.CollectorLog)}", ex);
-        }
-
-        return rows;
-    }
-
-    private static string Tail(string log) => log.Length <= 4000 ? log : log[^4000..];
 }
