@@ -13,11 +13,11 @@ public class CliMisbehavingAgentTests
     public async Task MalformedResponses_TimeoutLineCountsThem()
     {
         await using var agent = new MisbehavingAgent(_ => [0x30, 0x03, 0x02, 0x01]);
-        var result = await CliResult.RunAsync("get", "-t", "0.3", "-r", "1", agent.Address, ".1.3.6.1.2.1.1.5.0");
+        var result = await CliResult.RunAsync("get", "-t", "1", "-r", "1", agent.Address, ".1.3.6.1.2.1.1.5.0");
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal(
-            [$"Timeout: No Response from {agent.Address} (timeout 0.3 s, 1 retry); a wrong community looks the same; 2 malformed response(s) were received and dropped"],
+            [$"Timeout: No Response from {agent.Address} (timeout 1 s, 1 retry); a wrong community looks the same; 2 malformed response(s) were received and dropped"],
             result.ErrorLines);
     }
 

@@ -51,7 +51,7 @@ public class CliSnmpdV3Tests(CliSnmpdV3Fixture fixture) : IClassFixture<CliSnmpd
     public async Task WrongAuthPassphrase_AuthenticationFailure_OneLineWithoutSecrets()
     {
         var result = await CliResult.RunAsync("get", "-u", "mon", "-l", "authPriv", "-a", "SHA-256", "-A", "wrong-Phrase-0000",
-            "-x", "AES-256", "-X", PrivPassphrase, "-t", "0.5", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
+            "-x", "AES-256", "-X", PrivPassphrase, "-t", "2", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
@@ -62,7 +62,7 @@ public class CliSnmpdV3Tests(CliSnmpdV3Fixture fixture) : IClassFixture<CliSnmpd
     [Fact]
     public async Task UnknownUser_OneLineNamingTheUser()
     {
-        var result = await CliResult.RunAsync("get", "-v3", "-u", "nobody", "-l", "noAuthNoPriv", "-t", "0.5", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
+        var result = await CliResult.RunAsync("get", "-v3", "-u", "nobody", "-l", "noAuthNoPriv", "-t", "2", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
@@ -73,7 +73,7 @@ public class CliSnmpdV3Tests(CliSnmpdV3Fixture fixture) : IClassFixture<CliSnmpd
     public async Task WrongPrivPassphrase_IsToldApartFromATimeout()
     {
         var result = await CliResult.RunAsync("get", "-u", "mon", "-a", "SHA-256", "-A", AuthPassphrase,
-            "-x", "AES-256", "-X", "wrong-Phrase-1111", "-t", "0.5", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
+            "-x", "AES-256", "-X", "wrong-Phrase-1111", "-t", "2", "-r", "0", Address, ".1.3.6.1.2.1.1.5.0");
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);

@@ -51,7 +51,7 @@ public sealed class SnmpClientFakeAgentTests
             }
         });
         await using var client = new SnmpClient();
-        var target = new SnmpTarget(agent.EndPoint) { Timeout = TimeSpan.FromMilliseconds(100), Retries = 5 };
+        var target = new SnmpTarget(agent.EndPoint) { Timeout = TimeSpan.FromSeconds(1), Retries = 5 };
         var result = await client.GetAsync(target, [SysName], CancellationToken.None);
         Assert.Single(result);
         Assert.Equal(3, ids.Count);
@@ -87,7 +87,7 @@ public sealed class SnmpClientFakeAgentTests
     {
         await using var agent = new FakeAgent(request => [FakeAgent.Response(request, [FakeAgent.Vb("1.3.6.1.2.1.1.5.0", 1)])[..^1]]);
         await using var client = new SnmpClient();
-        var target = new SnmpTarget(agent.EndPoint) { Timeout = TimeSpan.FromMilliseconds(100), Retries = 1 };
+        var target = new SnmpTarget(agent.EndPoint) { Timeout = TimeSpan.FromSeconds(1), Retries = 1 };
         await Assert.ThrowsAsync<SnmpTimeoutException>(() => client.GetAsync(target, [SysName], CancellationToken.None));
         Assert.Equal(2, client.Statistics.MalformedResponses);
         Assert.Equal(1, client.Statistics.Timeouts);
@@ -101,7 +101,7 @@ public sealed class SnmpClientFakeAgentTests
         impostor.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         agent.Impostor = impostor;
         await using var client = new SnmpClient();
-        var target = new SnmpTarget(agent.EndPoint) { Timeout = TimeSpan.FromMilliseconds(100), Retries = 1 };
+        var target = new SnmpTarget(agent.EndPoint) { Timeout = TimeSpan.FromSeconds(1), Retries = 1 };
         await Assert.ThrowsAsync<SnmpTimeoutException>(() => client.GetAsync(target, [SysName], CancellationToken.None));
         Assert.Equal(2, client.Statistics.UnmatchedResponses);
     }
