@@ -34,6 +34,9 @@ public sealed class LocalEngine
 
     public ReadOnlyMemory<byte> EngineId { get; }
 
+    /// <summary>The clock this engine counts its time with; also used to follow senders' clocks.</summary>
+    internal TimeProvider TimeProvider => _time;
+
     public int Boots { get; }
 
     public int Time => (int)Math.Min(int.MaxValue, (long)_time.GetElapsedTime(_started).TotalSeconds);

@@ -58,9 +58,12 @@ public sealed partial class TrapProcessor
                 return Fail(UsmError.WrongDigest, message, reportable, TrapRejection.AuthenticationFailed);
             }
 
-            // RFC 3414 3.2 7a: only the authoritative engine judges timeliness. For traps the sender is
-            // authoritative and we keep no clock of it (see docs: a captured trap could be replayed).
-            if (local && !Engine.InTimeWindow(usm.AuthoritativeEngineBoots, usm.AuthoritativeEngineTime))
+            // RFC 3414 3.2 7: informs are judged against our own clock (7a); traps, whose sender is
+            // authoritative, against our notion of the sender's clock, which they move forward (7b).
+            var inWindow = local
+                ? Engine.InTimeWindow(usm.AuthoritativeEngineBoots, usm.AuthoritativeEngineTime)
+                : _senderClocks.InTimeWindow(engineId.Span, usm.AuthoritativeEngineBoots, usm.AuthoritativeEngineTime);
+            if (!inWindow)
             {
                 Interlocked.Increment(ref _usmStats[(int)UsmError.NotInTimeWindow]);
                 var report = reportable ? EncodeReport(message, UsmError.NotInTimeWindow, 0, user, authKey) : null;

@@ -20,6 +20,7 @@ public sealed partial class TrapProcessor
     private readonly UsmKeyCache _keys;
     private readonly UsmPrivacy _privacy = new();
     private readonly long[] _usmStats = new long[7];
+    private readonly RemoteEngineClocks _senderClocks;
 
     public TrapProcessor(IEnumerable<ReadOnlyMemory<byte>> communities, IEnumerable<TrapUser> users, LocalEngine engine, UsmKeyCache? keyCache = null)
     {
@@ -30,6 +31,7 @@ public sealed partial class TrapProcessor
         _users = [.. users];
         Engine = engine;
         _keys = keyCache ?? UsmKeyCache.Shared;
+        _senderClocks = new RemoteEngineClocks(engine.TimeProvider);
     }
 
     public LocalEngine Engine { get; }
