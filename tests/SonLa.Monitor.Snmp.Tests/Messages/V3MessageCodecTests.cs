@@ -3,6 +3,7 @@ using SonLa.Monitor.Snmp.Ber;
 using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
 using SonLa.Monitor.Snmp.Security;
+using SonLa.Monitor.Snmp.Tests.Hostile;
 
 namespace SonLa.Monitor.Snmp.Tests.Messages;
 
@@ -58,54 +59,13 @@ public sealed class V3MessageCodecTests
     }
 
     [Fact]
-    public void MutatedMessages_ThrowNothingButSnmpDecodeException()
-    {
-        var valid = Sample(false, out _);
-        var encrypted = Sample(true, out _);
-        Gen.Select(Gen.Int[0, valid.Length - 1].Array[1, 4], Gen.Byte.Array[4], Gen.Int[0, valid.Length], Gen.Bool)
-            .Sample((positions, bytes, cut, useEncrypted) =>
-            {
-                var mutated = (useEncrypted ? encrypted : valid).ToArray();
-                for (var i = 0; i < positions.Length; i++)
-                {
-                    mutated[positions[i] % mutated.Length] = bytes[i];
-                }
-
-                foreach (var candidate in new[] { mutated, mutated[..Math.Min(cut, mutated.Length)] })
-                {
-                    try
-                    {
-                        V3MessageCodec.Decode(candidate);
-                    }
-                    catch (SnmpDecodeException)
-                    {
-                    }
-
-                    try
-                    {
-                        V3MessageCodec.DecodeScopedPdu(candidate);
-                    }
-                    catch (SnmpDecodeException)
-                    {
-                    }
-                }
-            }, iter: 20000);
-    }
+    public void MutatedMessages_ThrowNothingButSnmpDecodeException() =>
+        DecodeProperties.MutationsThrowOnlyDecodeException([Sample(false, out _), Sample(true, out _)],
+            bytes => V3MessageCodec.Decode(bytes), bytes => V3MessageCodec.DecodeScopedPdu(bytes));
 
     [Fact]
-    public void RandomBytes_ThrowNothingButSnmpDecodeException()
-    {
-        Gen.Byte.Array[0, 200].Sample(bytes =>
-        {
-            try
-            {
-                V3MessageCodec.Decode(bytes);
-            }
-            catch (SnmpDecodeException)
-            {
-            }
-        }, iter: 20000);
-    }
+    public void RandomBytes_ThrowNothingButSnmpDecodeException() =>
+        DecodeProperties.RandomBytesThrowOnlyDecodeException(bytes => V3MessageCodec.Decode(bytes));
 
     /// <summary>A signed authNoPriv Response (all-zero SHA-256 key), or an authPriv one with a 100-byte encryptedPDU.</summary>
     internal static byte[] Sample(bool encrypted, out int authOffset)

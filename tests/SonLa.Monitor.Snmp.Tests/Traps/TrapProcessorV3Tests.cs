@@ -1,12 +1,9 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using SonLa.Monitor.Snmp.Ber;
 using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
 using SonLa.Monitor.Snmp.Security;
 using SonLa.Monitor.Snmp.Traps;
-using SonLa.Monitor.Snmp.Types;
 using SonLa.Monitor.Testing.Snmpd;
 
 namespace SonLa.Monitor.Snmp.Tests.Traps;
@@ -17,21 +14,10 @@ public sealed class TrapProcessorV3Tests
     private static readonly IPEndPoint Sender = new(IPAddress.Loopback, 40001);
     private static readonly UsmUser AuthUser = new("informer", AuthProtocol.Sha256, "inform-auth-pass");
 
-    private static byte[] Inform(LocalEngine engine, int boots, int time, string authPassphrase = "inform-auth-pass")
-    {
-        var user = new UsmUser("informer", AuthProtocol.Sha256, authPassphrase);
-        var pdu = new Pdu(PduType.InformRequest, 77,
-        [
-            new(TrapV1Translation.SysUpTime, SnmpValue.TimeTicks(5)),
-            new(TrapV1Translation.SnmpTrapOid, SnmpValue.ObjectIdentifier(ObjectIdentifier.Parse(".1.3.6.1.6.3.1.1.5.1"))),
-        ]);
-        var usm = new UsmSecurityParameters(engine.EngineId, boots, time, Encoding.UTF8.GetBytes(user.UserName),
-            new byte[UsmAuthentication.TruncatedLength(user.AuthProtocol)], ReadOnlyMemory<byte>.Empty);
-        var message = new V3Message(9, MessageFlags.Auth | MessageFlags.Reportable, usm, new ScopedPdu(engine.EngineId, ReadOnlyMemory<byte>.Empty, pdu));
-        var datagram = V3MessageCodec.Encode(message, new BerWriter(), out var authOffset);
-        UsmAuthentication.Sign(user.AuthProtocol, UsmKeys.Localize(user.AuthProtocol, UsmKeys.PasswordToKey(user.AuthProtocol, authPassphrase), engine.EngineId.Span), datagram, authOffset);
-        return datagram;
-    }
+    private static byte[] Inform(LocalEngine engine, int boots, int time, string authPassphrase = "inform-auth-pass") =>
+        SignedV3Notification.Build(PduType.InformRequest, ".1.3.6.1.6.3.1.1.5.1", engine.EngineId, boots, time,
+            new UsmUser("informer", AuthProtocol.Sha256, authPassphrase), authPassphrase, messageId: 9, requestId: 77,
+            MessageFlags.Auth | MessageFlags.Reportable);
 
     private static TrapProcessor Processor(LocalEngine engine) =>
         new([], [new TrapUser(AuthUser, SecurityLevel.AuthNoPriv, ReadOnlyMemory<byte>.Empty)], engine);

@@ -1,12 +1,9 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using SonLa.Monitor.Snmp.Ber;
 using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
 using SonLa.Monitor.Snmp.Security;
 using SonLa.Monitor.Snmp.Traps;
-using SonLa.Monitor.Snmp.Types;
 
 namespace SonLa.Monitor.Snmp.Tests.Traps;
 
@@ -22,21 +19,9 @@ public sealed class TrapSenderTimelinessTests
     private static readonly byte[] SenderEngine = Convert.FromHexString("8000000001020399");
     private static readonly UsmUser User = new("trapper", AuthProtocol.Sha256, Passphrase);
 
-    private static byte[] Trap(int boots, int time)
-    {
-        var pdu = new Pdu(PduType.SNMPv2Trap, 1,
-        [
-            new(TrapV1Translation.SysUpTime, SnmpValue.TimeTicks(5)),
-            new(TrapV1Translation.SnmpTrapOid, SnmpValue.ObjectIdentifier(ObjectIdentifier.Parse(".1.3.6.1.6.3.1.1.5.4"))),
-        ]);
-        var usm = new UsmSecurityParameters(SenderEngine, boots, time, Encoding.UTF8.GetBytes(User.UserName),
-            new byte[UsmAuthentication.TruncatedLength(User.AuthProtocol)], ReadOnlyMemory<byte>.Empty);
-        var message = new V3Message(3, MessageFlags.Auth, usm, new ScopedPdu(SenderEngine, ReadOnlyMemory<byte>.Empty, pdu));
-        var datagram = V3MessageCodec.Encode(message, new BerWriter(), out var authOffset);
-        var key = UsmKeys.Localize(User.AuthProtocol, UsmKeys.PasswordToKey(User.AuthProtocol, Passphrase), SenderEngine);
-        UsmAuthentication.Sign(User.AuthProtocol, key, datagram, authOffset);
-        return datagram;
-    }
+    private static byte[] Trap(int boots, int time) =>
+        SignedV3Notification.Build(PduType.SNMPv2Trap, ".1.3.6.1.6.3.1.1.5.4", SenderEngine, boots, time,
+            User, Passphrase, messageId: 3, requestId: 1, MessageFlags.Auth);
 
     [Fact]
     public void ReplayedOrStaleTraps_AreRefused_NewerOnesAccepted()

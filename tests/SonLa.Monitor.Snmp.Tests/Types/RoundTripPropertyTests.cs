@@ -3,6 +3,7 @@ using SonLa.Monitor.Snmp.Messages;
 using SonLa.Monitor.Snmp.Pdus;
 using SonLa.Monitor.Snmp.Types;
 using SonLa.Monitor.Snmp.Tests.Messages;
+using SonLa.Monitor.Snmp.Tests.Hostile;
 
 namespace SonLa.Monitor.Snmp.Tests.Types;
 
@@ -57,43 +58,11 @@ public sealed class RoundTripPropertyTests
     }
 
     [Fact]
-    public void MutatedMessages_ThrowNothingButSnmpDecodeException()
-    {
-        var valid = CommunityMessageCodecTests.SampleResponse();
-        Gen.Select(Gen.Int[0, valid.Length - 1].Array[1, 4], Gen.Byte.Array[4], Gen.Int[0, valid.Length])
-            .Sample((positions, bytes, cut) =>
-            {
-                var mutated = valid.ToArray();
-                for (var i = 0; i < positions.Length; i++)
-                {
-                    mutated[positions[i]] = bytes[i];
-                }
-
-                foreach (var candidate in new[] { mutated, mutated[..cut] })
-                {
-                    try
-                    {
-                        CommunityMessageCodec.Decode(candidate);
-                    }
-                    catch (SnmpDecodeException)
-                    {
-                    }
-                }
-            }, iter: 20000);
-    }
+    public void MutatedMessages_ThrowNothingButSnmpDecodeException() =>
+        DecodeProperties.MutationsThrowOnlyDecodeException([CommunityMessageCodecTests.SampleResponse()],
+            bytes => CommunityMessageCodec.Decode(bytes));
 
     [Fact]
-    public void RandomBytes_ThrowNothingButSnmpDecodeException()
-    {
-        Gen.Byte.Array[0, 200].Sample(bytes =>
-        {
-            try
-            {
-                CommunityMessageCodec.Decode(bytes);
-            }
-            catch (SnmpDecodeException)
-            {
-            }
-        }, iter: 20000);
-    }
+    public void RandomBytes_ThrowNothingButSnmpDecodeException() =>
+        DecodeProperties.RandomBytesThrowOnlyDecodeException(bytes => CommunityMessageCodec.Decode(bytes));
 }
