@@ -145,6 +145,9 @@ public static class CollectorApp
         services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<IMetricWriter>(CreateWriter);
         services.AddHostedService<StorageProbeService>();
+        services.AddSingleton<WriteCoalescer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WriteCoalescer>());
+        services.AddSingleton<SequenceAccounting>();
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>

@@ -8,16 +8,21 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        if (options.HeartbeatIntervalSeconds is < 1 or > 3600)
-        {
-            builder.AddKeyError("must be between 1 and 3600", $"{IngestOptions.SectionName}:HeartbeatIntervalSeconds");
-        }
-
-        if (options.MaxMessageBytes is < 64 * 1024 or > 64 * 1024 * 1024)
-        {
-            builder.AddKeyError("must be between 65536 and 67108864", $"{IngestOptions.SectionName}:MaxMessageBytes");
-        }
-
+        Range(builder, options.HeartbeatIntervalSeconds, 1, 3600, "HeartbeatIntervalSeconds");
+        Range(builder, options.MaxMessageBytes, 64 * 1024, 64 * 1024 * 1024, "MaxMessageBytes");
+        Range(builder, options.WriteMaxPoints, 1, 1_000_000, "WriteMaxPoints");
+        Range(builder, options.WriteMaxBytes, 64 * 1024, 256 * 1024 * 1024, "WriteMaxBytes");
+        Range(builder, options.MaxWritesInFlight, 1, 64, "MaxWritesInFlight");
+        Range(builder, options.QueueMaxBytes, 64 * 1024, 1024 * 1024 * 1024, "QueueMaxBytes");
+        Range(builder, options.MaxUnansweredBatchesPerAgent, 1, 100_000, "MaxUnansweredBatchesPerAgent");
         return builder.Build();
+    }
+
+    private static void Range(ValidateOptionsResultBuilder builder, int value, int min, int max, string key)
+    {
+        if (value < min || value > max)
+        {
+            builder.AddKeyError(FormattableString.Invariant($"must be between {min} and {max}"), $"{IngestOptions.SectionName}:{key}");
+        }
     }
 }

@@ -33,6 +33,9 @@ internal static partial class CollectorLog
     [LoggerMessage(1106, LogLevel.Debug, "Site {SiteId}: batch {BootId}/{Sequence} not stored, InfluxDB unavailable; stream ended with Unavailable")]
     public static partial void BatchNotStored(ILogger logger, string siteId, string bootId, ulong sequence);
 
+    [LoggerMessage(1108, LogLevel.Warning, "Batch observer {Observer} failed on a batch of site {SiteId} ({ErrorType}: {Reason}); the batch is stored and acknowledged anyway")]
+    public static partial void ObserverFailed(ILogger logger, string observer, string siteId, string errorType, string reason);
+
     [LoggerMessage(1200, LogLevel.Error, "InfluxDB at {Target} unreachable: {Reason}")]
     public static partial void StorageUnreachable(ILogger logger, string target, string reason);
 

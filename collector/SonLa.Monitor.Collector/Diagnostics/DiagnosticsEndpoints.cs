@@ -1,3 +1,4 @@
+using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Collector.Storage;
 
 namespace SonLa.Monitor.Collector.Diagnostics;
@@ -23,8 +24,9 @@ public static class DiagnosticsEndpoints
                 health.Since,
                 metrics.ConnectedAgents));
         });
-        endpoints.MapGet("/metrics", (StorageHealth health, CollectorMetrics metrics) =>
-            Results.Text(metrics.Render(health.IsReachable), "text/plain; version=0.0.4; charset=utf-8"));
+        endpoints.MapGet("/metrics", (StorageHealth health, CollectorMetrics metrics, WriteCoalescer writes, SequenceAccounting sites) =>
+            Results.Text(metrics.Render(health.IsReachable) + IngestMetrics.Render(writes.Statistics, sites.Snapshot()),
+                "text/plain; version=0.0.4; charset=utf-8"));
         return endpoints;
     }
 }

@@ -11,7 +11,8 @@ namespace SonLa.Monitor.Collector.Ingest;
 /// <summary>
 /// The agents' stream. Answers:
 /// <list type="bullet">
-/// <item>BatchAck — every point of the batch is stored in InfluxDB (the agent may delete it).</item>
+/// <item>BatchAck — every point of the batch is stored in InfluxDB (the agent may delete it). Answers
+/// come as the writes complete, not necessarily in sequence order: match them by (boot_id, sequence).</item>
 /// <item>BatchReject — some or all points will never be stored (invalid, or refused by InfluxDB);
 /// the reason says how many were stored and why the rest were not. The batch is finished either way:
 /// sending it again would give the same answer.</item>
@@ -21,12 +22,14 @@ namespace SonLa.Monitor.Collector.Ingest;
 /// A "retry-after" trailer (seconds) passes on InfluxDB's Retry-After when it sent one.</item>
 /// </list>
 /// </summary>
-public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
+public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
 {
     public const string RetryAfterTrailer = "retry-after";
 
     private readonly AgentAuthenticator _authenticator;
-    private readonly IMetricWriter _writer;
+    private readonly WriteCoalescer _coalescer;
+    private readonly SequenceAccounting _accounting;
+    private readonly IBatchObserver[] _observers;
     private readonly StorageHealth _health;
     private readonly CollectorMetrics _metrics;
     private readonly IngestOptions _options;
@@ -34,13 +37,15 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
     private readonly ILogger<AgentGatewayService> _logger;
     private readonly LogThrottle _refusals;
 
-    public AgentGatewayService(AgentAuthenticator authenticator, IMetricWriter writer, StorageHealth health,
-        CollectorMetrics metrics, IOptions<IngestOptions> options, TimeProvider time, ILogger<AgentGatewayService> logger,
-        LogThrottle refusals)
+    public AgentGatewayService(AgentAuthenticator authenticator, WriteCoalescer coalescer, SequenceAccounting accounting,
+        IEnumerable<IBatchObserver> observers, StorageHealth health, CollectorMetrics metrics, IOptions<IngestOptions> options,
+        TimeProvider time, ILogger<AgentGatewayService> logger, LogThrottle refusals)
     {
         ArgumentNullException.ThrowIfNull(options);
         _authenticator = authenticator;
-        _writer = writer;
+        _coalescer = coalescer;
+        _accounting = accounting;
+        _observers = observers.ToArray();
         _health = health;
         _metrics = metrics;
         _options = options.Value;
@@ -91,7 +96,8 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
         CollectorLog.AgentConnected(_logger, siteId, context.Peer, hello.AgentVersion, hello.BootId);
         try
         {
-            await ServeAsync(requestStream, responseStream, context, siteId);
+            using var session = new Session(this, requestStream, responseStream, siteId, cancellationToken);
+            await session.RunAsync();
         }
         catch (Exception ex) when (IsClientGone(ex, cancellationToken))
         {
@@ -117,114 +123,31 @@ public sealed class AgentGatewayService : AgentGateway.AgentGatewayBase
         || ex is IOException
         || (ex is RpcException rpc && rpc.StatusCode == StatusCode.Cancelled);
 
-    private async Task ServeAsync(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CollectorMessage> responseStream,
-        ServerCallContext context, string siteId)
+    /// <summary>Tells every observer of a stored batch; an observer's failure is logged, never the agent's problem.</summary>
+    private void Notify(string siteId, SampleBatch batch, IReadOnlyList<LinePoint> points)
     {
-        var cancellationToken = context.CancellationToken;
-        await responseStream.WriteAsync(new CollectorMessage
+        if (batch.Backfill)
         {
-            Welcome = new Welcome
-            {
-                CollectorTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
-                HeartbeatIntervalSeconds = _options.HeartbeatIntervalSeconds,
-            },
-        }, cancellationToken);
+            _accounting.Backfilled(siteId, points.Count);
+        }
 
-        while (await ReadAsync(requestStream, siteId, cancellationToken))
+        if (_observers.Length == 0)
         {
-            var message = requestStream.Current;
-            switch (message.KindCase)
+            return;
+        }
+
+        var ingested = new IngestedBatch(siteId, batch.BootId, batch.Sequence, batch.Backfill, points, _time.GetUtcNow());
+        foreach (var observer in _observers)
+        {
+            try
             {
-                case AgentMessage.KindOneofCase.Batch:
-                    await HandleBatchAsync(message.Batch, siteId, responseStream, context);
-                    break;
-                case AgentMessage.KindOneofCase.Heartbeat:
-                    await responseStream.WriteAsync(new CollectorMessage
-                    {
-                        Heartbeat = new Heartbeat { SentTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds() },
-                    }, cancellationToken);
-                    break;
-                default:
-                    // A second Hello or an unknown message kind from a newer agent: nothing to do.
-                    break;
+                observer.OnBatchStored(ingested);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                CollectorLog.ObserverFailed(_logger, observer.GetType().Name, siteId, ex.GetType().Name, ex.Message.ReplaceLineEndings(" "));
             }
         }
-    }
-
-    private async Task HandleBatchAsync(SampleBatch batch, string siteId,
-        IServerStreamWriter<CollectorMessage> responseStream, ServerCallContext context)
-    {
-        _metrics.BatchReceived();
-        var converted = BatchConverter.Convert(batch, siteId);
-        if (converted.Total > 0 && converted.Points.Count == 0)
-        {
-            await RejectAsync(batch, siteId, converted, $"all {converted.Total} points invalid; first: {converted.FirstProblem}", responseStream, context);
-            return;
-        }
-
-        if (_health.RetryAfterRemaining > TimeSpan.Zero)
-        {
-            _metrics.BatchUnstored();
-            throw Unavailable(batch, _health.RetryAfterRemaining);
-        }
-
-        try
-        {
-            await _writer.WriteAsync(converted.Points, context.CancellationToken);
-            _health.ReportSuccess(_writer.Target);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            _metrics.InfluxWriteFailed();
-            _metrics.BatchUnstored();
-            _health.ReportFailure(_writer.Target, ex.Message, ex.RetryAfter);
-            CollectorLog.BatchNotStored(_logger, siteId, batch.BootId, batch.Sequence);
-            throw Unavailable(batch, ex.RetryAfter);
-        }
-        catch (StorageRejectedException ex)
-        {
-            // InfluxDB answered, so it is reachable; it just will not take these points.
-            _health.ReportSuccess(_writer.Target);
-            _metrics.InfluxWriteFailed();
-            CollectorLog.BatchRefusedByStorage(_logger, siteId, batch.BootId, batch.Sequence, ex.Message);
-            var stored = ex.PartialWrite ? "some points stored" : "no point stored";
-            var refused = ex.DroppedPoints ?? converted.Points.Count;
-            await RejectAsync(batch, siteId, converted with { Invalid = converted.Invalid + refused },
-                $"InfluxDB refused the batch ({stored}, {refused} refused): {ex.Message}", responseStream, context);
-            return;
-        }
-
-        if (converted.Invalid > 0)
-        {
-            // The valid points are stored; the rest never will be. Say both.
-            _metrics.PointsStored(converted.Points.Count);
-            await RejectAsync(batch, siteId, converted,
-                $"stored {converted.Points.Count} of {converted.Total} points; dropped {converted.Invalid} invalid, first: {converted.FirstProblem}",
-                responseStream, context);
-            return;
-        }
-
-        _metrics.BatchStored(converted.Points.Count);
-        await responseStream.WriteAsync(new CollectorMessage
-        {
-            Ack = new BatchAck { BootId = batch.BootId, Sequence = batch.Sequence },
-        }, context.CancellationToken);
-    }
-
-    private async Task RejectAsync(SampleBatch batch, string siteId, ConvertedBatch converted, string reason,
-        IServerStreamWriter<CollectorMessage> responseStream, ServerCallContext context)
-    {
-        _metrics.BatchRejected();
-        _metrics.PointsRejected(converted.Invalid);
-        if (converted.FirstProblem is not null)
-        {
-            CollectorLog.InvalidPoints(_logger, siteId, batch.BootId, batch.Sequence, converted.Invalid, converted.Total, converted.FirstProblem);
-        }
-
-        await responseStream.WriteAsync(new CollectorMessage
-        {
-            Reject = new BatchReject { BootId = batch.BootId, Sequence = batch.Sequence, Reason = reason },
-        }, context.CancellationToken);
     }
 
     private async Task<bool> ReadAsync(IAsyncStreamReader<AgentMessage> requestStream, string siteId, CancellationToken cancellationToken)

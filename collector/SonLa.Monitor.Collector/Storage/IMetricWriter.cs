@@ -12,6 +12,9 @@ public interface IMetricWriter
 
     Task WriteAsync(IReadOnlyList<LinePoint> points, CancellationToken cancellationToken);
 
+    /// <summary>Writes points already formatted as line protocol, as one request.</summary>
+    Task WriteAsync(LineBatch lines, CancellationToken cancellationToken);
+
     /// <summary>
     /// Checks that InfluxDB answers, without storing anything; throws
     /// <see cref="StorageUnavailableException"/> when it does not.

@@ -40,20 +40,26 @@ public sealed partial class Influx1Writer : IMetricWriter
     public Task WriteAsync(IReadOnlyList<LinePoint> points, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(points);
-        return points.Count == 0 ? Task.CompletedTask : PostAsync(LineProtocol.Format(points), cancellationToken);
+        return points.Count == 0 ? Task.CompletedTask : PostAsync(LineBatch.From(points), cancellationToken);
+    }
+
+    public Task WriteAsync(LineBatch lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return lines.Points == 0 ? Task.CompletedTask : PostAsync(lines, cancellationToken);
     }
 
     /// <summary>
     /// An empty write: InfluxDB 1.x answers 204 only when it is up, the database exists and the
     /// credentials are good, so the probe checks what a real write needs.
     /// </summary>
-    public Task ProbeAsync(CancellationToken cancellationToken) => PostAsync("", cancellationToken);
+    public Task ProbeAsync(CancellationToken cancellationToken) => PostAsync(new LineBatch([], 0), cancellationToken);
 
-    private async Task PostAsync(string body, CancellationToken cancellationToken)
+    private async Task PostAsync(LineBatch body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri)
         {
-            Content = new StringContent(body, new UTF8Encoding(false), "text/plain"),
+            Content = new LineBatchContent(body),
         };
         request.Headers.Authorization = _authorization;
 

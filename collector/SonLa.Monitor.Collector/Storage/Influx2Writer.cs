@@ -45,15 +45,21 @@ public sealed class Influx2Writer : IMetricWriter, IDisposable
             return;
         }
 
-        var lines = new string[points.Count];
-        for (var i = 0; i < lines.Length; i++)
+        await WriteAsync(LineBatch.From(points), cancellationToken);
+    }
+
+    public async Task WriteAsync(LineBatch lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Points == 0)
         {
-            lines[i] = LineProtocol.Format(points[i]);
+            return;
         }
 
         try
         {
-            await _writeApi.WriteRecordsAsync(lines, WritePrecision.Ns, _bucket, _org, cancellationToken);
+            // One record holding every line: the client posts it as the body, as InfluxDB's v2 write API reads it.
+            await _writeApi.WriteRecordAsync(lines.ToText(), WritePrecision.Ns, _bucket, _org, cancellationToken);
         }
         catch (HttpException ex) when (ex.Status is (int)HttpStatusCode.BadRequest or (int)HttpStatusCode.RequestEntityTooLarge
                                            or (int)HttpStatusCode.UnprocessableEntity)
