@@ -1,0 +1,177 @@
+using SonLa.Monitor.Protocol.V1;
+
+namespace SonLa.Monitor.Protocol.Compact;
+
+/// <summary>Reads the compact format back into points; see <see cref="CompactBatchCodec"/>.</summary>
+internal static class CompactDecoder
+{
+    public static List<Point> Decode(ReadOnlySpan<byte> data)
+    {
+        var reader = new CompactReader(data);
+        var version = reader.ReadByte("version");
+        if (version != CompactEncoder.Version)
+        {
+            throw reader.Fail($"unknown format version {version}");
+        }
+
+        var strings = new string[reader.ReadCount("string count", 1)];
+        for (var i = 0; i < strings.Length; i++)
+        {
+            strings[i] = reader.ReadString("string");
+        }
+
+        var series = ReadSeries(ref reader, strings);
+        var times = new long[reader.ReadCount("time count", 1)];
+        var time = 0L;
+        for (var i = 0; i < times.Length; i++)
+        {
+            time = unchecked(time + reader.ReadSigned("time"));
+            times[i] = time;
+        }
+
+        var maxPoints = CompactLimits.MaxPoints(data.Length);
+        var maxValues = CompactLimits.MaxValues(data.Length);
+        long values = 0;
+        var points = new List<Point>();
+        var groupCount = reader.ReadCount("group count", 4);
+        for (var g = 0; g < groupCount; g++)
+        {
+            var fields = ReadSchema(ref reader, strings);
+            var count = reader.ReadVarint("point count");
+            values += (long)Math.Min(count, (ulong)maxPoints + 1) * fields.Length;
+            if (count == 0 || count > (ulong)(maxPoints - points.Count) || values > maxValues)
+            {
+                throw reader.Fail($"group {g}: point count {count} out of bounds for {data.Length} bytes");
+            }
+
+            ReadGroup(ref reader, (int)count, fields, strings, series, times, points);
+        }
+
+        if (reader.Remaining != 0)
+        {
+            throw reader.Fail($"{reader.Remaining} bytes after the last group");
+        }
+
+        return points;
+    }
+
+    private static (string Measurement, KeyValuePair<string, string>[] Tags)[] ReadSeries(ref CompactReader reader, string[] strings)
+    {
+        var series = new (string, KeyValuePair<string, string>[])[reader.ReadCount("series count", 2)];
+        for (var i = 0; i < series.Length; i++)
+        {
+            var measurement = strings[reader.ReadIndex("measurement", strings.Length)];
+            var tags = new KeyValuePair<string, string>[reader.ReadCount("tag count", 2)];
+            for (var t = 0; t < tags.Length; t++)
+            {
+                tags[t] = new(strings[reader.ReadIndex("tag key", strings.Length)], strings[reader.ReadIndex("tag value", strings.Length)]);
+                for (var earlier = 0; earlier < t; earlier++)
+                {
+                    if (string.Equals(tags[earlier].Key, tags[t].Key, StringComparison.Ordinal))
+                    {
+                        throw reader.Fail($"series {i}: tag key \"{tags[t].Key}\" twice");
+                    }
+                }
+            }
+
+            series[i] = (measurement, tags);
+        }
+
+        return series;
+    }
+
+    private static (string Name, FieldKind Kind)[] ReadSchema(ref CompactReader reader, string[] strings)
+    {
+        var fields = new (string Name, FieldKind Kind)[reader.ReadCount("field count", 2)];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var name = strings[reader.ReadIndex("field name", strings.Length)];
+            var kind = (FieldKind)reader.ReadByte("field kind");
+            if (kind is < FieldKind.Double or > FieldKind.Bool)
+            {
+                throw reader.Fail($"field \"{name}\": unknown kind {(byte)kind}");
+            }
+
+            if (!names.Add(name))
+            {
+                throw reader.Fail($"field \"{name}\" twice in one schema");
+            }
+
+            fields[f] = (name, kind);
+        }
+
+        return fields;
+    }
+
+    private static void ReadGroup(
+        ref CompactReader reader,
+        int count,
+        (string Name, FieldKind Kind)[] fields,
+        string[] strings,
+        (string Measurement, KeyValuePair<string, string>[] Tags)[] series,
+        long[] times,
+        List<Point> points)
+    {
+        var seriesColumn = ReadIndexes(ref reader, count, series.Length, "series index");
+        var timeColumn = ReadIndexes(ref reader, count, times.Length, "time index");
+        var first = points.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var (measurement, tags) = series[seriesColumn[i]];
+            var point = new Point { Measurement = measurement, TimeUnixNs = times[timeColumn[i]] };
+            foreach (var (key, value) in tags)
+            {
+                point.Tags.Add(key, value);
+            }
+
+            points.Add(point);
+        }
+
+        foreach (var (name, kind) in fields)
+        {
+            if (kind == FieldKind.Double)
+            {
+                var doubles = ColumnReader.ReadDoubles(ref reader, count, name);
+                for (var i = 0; i < count; i++)
+                {
+                    points[first + i].Fields.Add(name, new FieldValue { DoubleValue = doubles[i] });
+                }
+
+                continue;
+            }
+
+            var column = ColumnReader.ReadIntegers(ref reader, count, name);
+            for (var i = 0; i < count; i++)
+            {
+                points[first + i].Fields.Add(name, ToValue(ref reader, kind, column[i], strings, name));
+            }
+        }
+    }
+
+    private static FieldValue ToValue(ref CompactReader reader, FieldKind kind, long raw, string[] strings, string name) => kind switch
+    {
+        FieldKind.Int => new FieldValue { IntValue = raw },
+        FieldKind.UInt => new FieldValue { UintValue = unchecked((ulong)raw) },
+        FieldKind.Bool when raw is 0 or 1 => new FieldValue { BoolValue = raw == 1 },
+        FieldKind.String when raw >= 0 && raw < strings.Length => new FieldValue { StringValue = strings[raw] },
+        _ => throw reader.Fail($"field \"{name}\": value {raw} is not a valid {kind}"),
+    };
+
+    private static int[] ReadIndexes(ref CompactReader reader, int count, int limit, string what)
+    {
+        var raw = ColumnReader.ReadIntegers(ref reader, count, what);
+        var indexes = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (raw[i] < 0 || raw[i] >= limit)
+            {
+                throw reader.Fail($"{what} {raw[i]} out of range (table has {limit})");
+            }
+
+            indexes[i] = (int)raw[i];
+        }
+
+        return indexes;
+    }
+}

@@ -1,0 +1,115 @@
+using CsCheck;
+using SonLa.Monitor.Protocol.Compact;
+using SonLa.Monitor.Protocol.V1;
+
+namespace SonLa.Monitor.Agent.Tests.Wire;
+
+/// <summary>Malformed or hostile compact bytes: one clear <see cref="CompactFormatException"/>, never another exception, a hang or a huge allocation.</summary>
+public sealed class CompactBatchCodecHostileTests
+{
+    private static byte[] Valid()
+    {
+        var points = Enumerable.Range(1, 6).Select(i => WirePoints.Interface("router", i, WirePoints.Time + i, (ulong)i * 77_777, i * 1.25, i == 3 ? "Cổng" : "")).ToList();
+        var flag = new Point { Measurement = "device", TimeUnixNs = WirePoints.Time };
+        flag.Fields.Add("up", new FieldValue { BoolValue = true });
+        points.Add(flag);
+        return CompactBatchCodec.Encode(points).ToByteArray();
+    }
+
+    [Fact]
+    public void EveryTruncation_Throws()
+    {
+        var valid = Valid();
+        for (var length = 0; length < valid.Length; length++)
+        {
+            var ex = Assert.Throws<CompactFormatException>(() => CompactBatchCodec.Decode(valid.AsSpan(0, length)));
+            Assert.StartsWith("compact points: ", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TrailingBytes_Throw()
+    {
+        var ex = Assert.Throws<CompactFormatException>(() => CompactBatchCodec.Decode([.. Valid(), 0]));
+        Assert.Contains("after the last group", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FlippedBytes_DecodeOrThrowTheFormatException()
+    {
+        var valid = Valid();
+        Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Byte, Gen.Int[0, valid.Length - 1], Gen.Byte).Sample((i, b, j, c) =>
+        {
+            var bytes = (byte[])valid.Clone();
+            bytes[i] = b;
+            bytes[j] ^= c;
+            DecodeOrFormatException(bytes);
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void RandomBytes_DecodeOrThrowTheFormatException()
+    {
+        Gen.Byte.Array[0, 200].Sample(bytes => DecodeOrFormatException([1, .. bytes]), iter: 3000);
+    }
+
+    public static TheoryData<string, byte[], string> Vectors => new()
+    {
+        { "unknown version", [2, 0, 0, 0, 0], "version 2" },
+        { "string count beyond the input", [1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F], "string count" },
+        { "string length beyond the input", [1, 1, 50, 0x61], "truncated in string" },
+        { "varint of eleven bytes", [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], "longer than 64 bits" },
+        { "invalid UTF-8", [1, 1, 2, 0xC3, 0x28, 0, 0, 0], "invalid UTF-8" },
+        { "measurement index out of range", [1, 1, 1, 0x61, 1, 5, 0, 0, 0], "measurement 5 out of range" },
+        { "duplicate tag key", [1, 2, 1, 0x6B, 1, 0x76, 1, 0, 2, 0, 1, 0, 1, 0, 0], "tag key \"k\" twice" },
+        // One series, one time, one group with no fields claiming 2^40 points in constant columns.
+        { "point count beyond the bounds", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0, 0, 0, 0], "point count" },
+        { "series index out of range", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 1, 0, 4, 0, 0], "series index 2 out of range" },
+        { "unknown column mode", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 1, 9, 0, 0, 0], "unknown column mode 9" },
+        { "unknown field kind", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 7, 1, 0, 0, 0, 0, 0, 0], "unknown kind 7" },
+        { "bool that is 2", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 5, 1, 0, 0, 0, 0, 0, 4], "not a valid Bool" },
+        { "string value index out of range", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 4, 1, 0, 0, 0, 0, 0, 6], "not a valid String" },
+        { "integral double beyond 2^53", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01], "beyond 2^53" },
+        { "unknown double tag", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 3], "unknown double tag 3" },
+        { "plain column longer than the input", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 0x80, 0x01, 2, 0, 0], "128 values but only" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void MalformedVector_ThrowsAClearMessage(string description, byte[] bytes, string expected)
+    {
+        var ex = Assert.Throws<CompactFormatException>(() => CompactBatchCodec.Decode(bytes));
+        Assert.True(ex.Message.Contains(expected, StringComparison.Ordinal), $"{description}: {ex.Message}");
+    }
+
+    [Fact]
+    public void CraftedVector_IsValidWhenNotBroken()
+    {
+        // The base of the vectors above, well formed: one point "m" with bool field "m" = true.
+        var points = CompactBatchCodec.Decode([1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 5, 1, 0, 0, 0, 0, 0, 2]);
+
+        var point = Assert.Single(points);
+        Assert.Equal("m", point.Measurement);
+        Assert.True(point.Fields["m"].BoolValue);
+    }
+
+    [Fact]
+    public void Expand_MalformedSection_Throws()
+    {
+        var batch = new SampleBatch { CompactPoints = Google.Protobuf.ByteString.CopyFrom(1, 7) };
+
+        Assert.Throws<CompactFormatException>(() => CompactBatchCodec.Expand(batch));
+    }
+
+    private static void DecodeOrFormatException(byte[] bytes)
+    {
+        try
+        {
+            var points = CompactBatchCodec.Decode(bytes);
+            Assert.True(points.Count <= CompactLimits.MaxPoints(bytes.Length));
+        }
+        catch (CompactFormatException)
+        {
+        }
+    }
+}
