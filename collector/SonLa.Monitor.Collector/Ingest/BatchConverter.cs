@@ -1,4 +1,5 @@
 using SonLa.Monitor.Collector.Storage;
+using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
 
 namespace SonLa.Monitor.Collector.Ingest;
@@ -10,6 +11,8 @@ namespace SonLa.Monitor.Collector.Ingest;
 /// fields message, trap_oid (when set) and one string field per varbind named
 /// <c>vb_</c> + the OID with dots as underscores (vb_1_3_6_1_2_1_2_2_1_1_3), so each varbind can be
 /// queried on its own with InfluxQL.
+/// Points come plain (<c>points</c>), compact (<c>compact_points</c>, see CompactBatchCodec) or both; compact bytes that
+/// do not decode make the whole batch invalid, so it is rejected rather than half-stored.
 /// Invalid points (empty measurement, no fields, a field without value, non-finite double, empty
 /// key, no time; events without kind or time) are dropped one by one, never the whole batch.
 /// </summary>
@@ -23,7 +26,19 @@ public static class BatchConverter
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentException.ThrowIfNullOrEmpty(siteId);
-        var points = new List<LinePoint>(batch.Points.Count + batch.Events.Count);
+        IReadOnlyList<Point> agentPoints;
+        try
+        {
+            agentPoints = CompactBatchCodec.Expand(batch);
+        }
+        catch (CompactFormatException ex)
+        {
+            // Nothing of a batch with garbled bytes is trusted: all of it is invalid, so it is rejected, not half-stored.
+            var total = batch.Points.Count + batch.Events.Count + 1;
+            return new ConvertedBatch([], total, total, ex.Message);
+        }
+
+        var points = new List<LinePoint>(agentPoints.Count + batch.Events.Count);
         var invalid = 0;
         string? firstProblem = null;
 
@@ -45,15 +60,15 @@ public static class BatchConverter
             firstProblem ??= problem;
         }
 
-        for (var i = 0; i < batch.Points.Count; i++)
+        for (var i = 0; i < agentPoints.Count; i++)
         {
-            if (batch.Points[i].TimeUnixNs == 0)
+            if (agentPoints[i].TimeUnixNs == 0)
             {
                 Drop($"point {i}: no time_unix_ns");
                 continue;
             }
 
-            Add(FromPoint(batch.Points[i], siteId), $"point {i}");
+            Add(FromPoint(agentPoints[i], siteId), $"point {i}");
         }
 
         for (var i = 0; i < batch.Events.Count; i++)
@@ -68,7 +83,7 @@ public static class BatchConverter
             Add(FromEvent(e, siteId), $"event {i}");
         }
 
-        return new ConvertedBatch(points, batch.Points.Count + batch.Events.Count, invalid, firstProblem);
+        return new ConvertedBatch(points, agentPoints.Count + batch.Events.Count, invalid, firstProblem);
     }
 
     public static LinePoint FromPoint(Point point, string siteId)
