@@ -24,7 +24,8 @@ public static class AgentOptionsReader
 
     private static readonly string[] RootKeys = ["Site", "Collector", "Outbox", "Devices", "Ping", "Traps", "SelfCheck", "Logging"];
     private static readonly string[] SiteKeys = ["Id", "Name"];
-    private static readonly string[] CollectorKeys = ["Url", "Token", "CaCertificate", "HeartbeatSeconds", "BatchSeconds", "MaxBatchPoints"];
+    private static readonly string[] CollectorKeys =
+        ["Url", "Urls", "Token", "CaCertificate", "HeartbeatSeconds", "BatchSeconds", "MaxBatchPoints", "BacklogKilobitsPerSecond"];
     private static readonly string[] OutboxKeys = ["Directory", "MaxMegabytes", "MaxBatches"];
     private static readonly string[] DeviceKeys =
     [
@@ -41,7 +42,7 @@ public static class AgentOptionsReader
         // Only the root of a JSON file is checked for typos: environment variables are not ours to police.
         options.Site = ReadSite(reader, configuration.GetSection(SiteOptions.SectionName));
         options.Collector = ReadCollector(reader, configuration.GetSection(CollectorOptions.SectionName), baseDirectory);
-        options.Outbox = ReadOutbox(reader, configuration.GetSection(OutboxOptions.SectionName));
+        options.Outbox = ReadOutbox(reader, configuration.GetSection(OutboxOptions.SectionName), baseDirectory);
         options.Devices = ReadDevices(reader, configuration.GetSection(DeviceOptions.SectionName));
         options.Ping = configuration.GetSection(PingTargetOptions.SectionName).GetChildren()
             .Select(s => new PingTargetOptions { Name = reader.String(s, "Name"), Host = reader.String(s, "Host") }).ToList();
@@ -79,24 +80,40 @@ public static class AgentOptionsReader
             HeartbeatSeconds = reader.Int(section, "HeartbeatSeconds", CollectorOptions.DefaultHeartbeatSeconds, 1, 3600),
             BatchSeconds = reader.Double(section, "BatchSeconds", CollectorOptions.DefaultBatchSeconds, 0.05, 300),
             MaxBatchPoints = reader.Int(section, "MaxBatchPoints", CollectorOptions.DefaultMaxBatchPoints, 1, 100_000),
+            BacklogKilobitsPerSecond = reader.Int(section, "BacklogKilobitsPerSecond", 0, 0, 10_000_000),
         };
 
+        var urls = new List<Uri>();
         var url = reader.String(section, "Url");
-        if (url.Length == 0)
+        if (url.Length > 0 && ParseCollectorUrl(reader, "Collector:Url", url) is { } first)
         {
-            reader.Error("Collector:Url", "required (e.g. \"https://noc.example:5443\")");
+            urls.Add(first);
         }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+
+        var index = 0;
+        foreach (var text in ConfigSectionReader.Strings(section, "Urls"))
         {
-            reader.Error("Collector:Url", $"must be an absolute https:// URL (got '{url}')");
+            var key = $"Collector:Urls:{index++}";
+            if (text.Length == 0)
+            {
+                reader.Error(key, "must not be empty");
+            }
+            else if (ParseCollectorUrl(reader, key, text) is { } more && !urls.Contains(more))
+            {
+                urls.Add(more);
+            }
         }
-        else if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+
+        if (url.Length == 0 && index == 0)
         {
-            reader.Error("Collector:Url", $"plain http is allowed only to a loopback host; use https (got '{url}')");
+            reader.Error("Collector:Url", "required (e.g. \"https://noc.example:5443\"; Collector:Urls adds failover URLs)");
         }
-        else
+
+        collector.Urls = urls;
+        collector.Url = urls.FirstOrDefault();
+        if (section.GetSection("BatchSeconds").Value is not null)
         {
-            collector.Url = uri;
+            reader.Warning("Collector:BatchSeconds", "obsolete and ignored: every poll, trap and status point is queued in the outbox at once");
         }
 
         if (collector.Token.IsEmpty)
@@ -112,6 +129,23 @@ public static class AgentOptionsReader
         }
 
         return collector;
+    }
+
+    private static Uri? ParseCollectorUrl(ConfigSectionReader reader, string key, string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            reader.Error(key, $"must be an absolute https:// URL (got '{url}')");
+            return null;
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        {
+            reader.Error(key, $"plain http is allowed only to a loopback host; use https (got '{url}')");
+            return null;
+        }
+
+        return uri;
     }
 
     private static void ValidateCaFile(ConfigSectionReader reader, string path)
@@ -137,12 +171,27 @@ public static class AgentOptionsReader
         }
     }
 
-    private static OutboxOptions ReadOutbox(ConfigSectionReader reader, IConfigurationSection section)
+    private static OutboxOptions ReadOutbox(ConfigSectionReader reader, IConfigurationSection section, string baseDirectory)
     {
         reader.KnownKeysOnly(section, OutboxKeys);
+        var directory = reader.String(section, "Directory", OutboxOptions.DefaultDirectory);
+        if (directory.Length == 0)
+        {
+            directory = OutboxOptions.DefaultDirectory;
+        }
+
+        try
+        {
+            directory = Path.GetFullPath(directory, baseDirectory.Length > 0 ? baseDirectory : Directory.GetCurrentDirectory());
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            reader.Error("Outbox:Directory", $"not a valid folder path ({ex.Message})");
+        }
+
         return new OutboxOptions
         {
-            Directory = reader.String(section, "Directory"),
+            Directory = directory,
             MaxMegabytes = reader.Int(section, "MaxMegabytes", OutboxOptions.DefaultMaxMegabytes, 1, 1_000_000),
             MaxBatches = reader.Int(section, "MaxBatches", OutboxOptions.DefaultMaxBatches, 1, 100_000_000),
         };

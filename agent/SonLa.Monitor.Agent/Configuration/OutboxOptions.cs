@@ -1,6 +1,6 @@
 namespace SonLa.Monitor.Agent.Configuration;
 
-/// <summary>Unsent batches (<c>Outbox</c> section).</summary>
+/// <summary>The durable disk outbox of unsent batches (<c>Outbox</c> section).</summary>
 public sealed class OutboxOptions
 {
     public const string SectionName = "Outbox";
@@ -9,11 +9,15 @@ public sealed class OutboxOptions
 
     public const int DefaultMaxBatches = 100_000;
 
-    /// <summary>Where the durable outbox lives (used once the disk outbox lands).</summary>
-    public string Directory { get; set; } = "";
+    /// <summary>Relative to the config file's folder, like every other path.</summary>
+    public const string DefaultDirectory = "outbox";
 
-    /// <summary>Upper bound of unsent data; beyond it the OLDEST batches are dropped and counted.</summary>
+    /// <summary>Folder of the outbox's segment files, resolved to a full path (its parent must exist).</summary>
+    public string Directory { get; set; } = DefaultDirectory;
+
+    /// <summary>Disk quota; beyond it the OLDEST data is thinned to coarser intervals, then dropped, always counted and reported.</summary>
     public int MaxMegabytes { get; set; } = DefaultMaxMegabytes;
 
+    /// <summary>Bound on waiting batches (bounds the in-memory index as MaxMegabytes bounds the disk).</summary>
     public int MaxBatches { get; set; } = DefaultMaxBatches;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SonLa.Monitor.Agent.Configuration;
 using SonLa.Monitor.Agent.Diagnostics;
+using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.Polling;
 using SonLa.Monitor.Agent.Traps;
 using SonLa.Monitor.Agent.Uplink;
@@ -14,7 +15,7 @@ namespace SonLa.Monitor.Agent.Hosting;
 
 /// <summary>
 /// <c>sonla-agent run --config FILE</c>: loads and validates the configuration (every problem reported at once, exit
-/// code 2), then runs the polling, batching, uplink and status jobs on the .NET Generic Host until Ctrl-C / SIGTERM
+/// code 2) and the outbox folder, then runs the polling, trap, uplink and status jobs on the .NET Generic Host until Ctrl-C / SIGTERM
 /// (systemd and Windows-service aware).
 /// </summary>
 public static class AgentHost
@@ -47,6 +48,16 @@ public static class AgentHost
                 await Console.Error.WriteLineAsync($"sonla-agent: configuration error: {error}");
             }
 
+            return ExitConfigurationError;
+        }
+
+        try
+        {
+            OutboxDirectory.Prepare(loaded.Options.Outbox.Directory);
+        }
+        catch (OutboxDirectoryException ex)
+        {
+            await Console.Error.WriteLineAsync($"sonla-agent: configuration error: Outbox:Directory: {ex.Message}");
             return ExitConfigurationError;
         }
 
@@ -107,30 +118,32 @@ public static class AgentHost
         builder.Services.AddSingleton(AgentIdentity.ForThisProcess(options.Site.Id));
         builder.Services.AddSingleton<PollingCounters>();
         builder.Services.AddSingleton<TrapCounters>();
-        builder.Services.AddSingleton<IOutbox>(services => new MemoryOutbox(
-            options.Outbox.MaxBatches,
+        builder.Services.AddSingleton(services => new DiskOutbox(
+            options.Outbox.Directory,
             options.Outbox.MaxMegabytes * 1024L * 1024L,
+            options.Outbox.MaxBatches,
             time,
-            services.GetRequiredService<ILogger<MemoryOutbox>>()));
+            services.GetRequiredService<ILogger<DiskOutbox>>()));
+        builder.Services.AddSingleton<IOutbox>(services => services.GetRequiredService<DiskOutbox>());
         builder.Services.AddSingleton(services => new SampleBatcher(
             services.GetRequiredService<AgentIdentity>(), services.GetRequiredService<IOutbox>(), options.Collector.MaxBatchPoints));
         builder.Services.AddSingleton<ISampleSink>(services => services.GetRequiredService<SampleBatcher>());
-        builder.Services.AddSingleton(_ => CollectorChannelFactory.Create(options.Collector));
-        builder.Services.AddSingleton(services => new AgentGateway.AgentGatewayClient(services.GetRequiredService<Grpc.Net.Client.GrpcChannel>()));
+        builder.Services.AddSingleton(_ => new CollectorChannels(options.Collector));
 
         builder.Services.AddHostedService<PollingService>();
-        builder.Services.AddHostedService(services => new BatchingService(
-            services.GetRequiredService<SampleBatcher>(), TimeSpan.FromSeconds(options.Collector.BatchSeconds), time));
         builder.Services.AddHostedService<AgentStatusService>();
         builder.Services.AddSingleton<TrapReceiverService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrapReceiverService>());
         builder.Services.AddSingleton(services => new UplinkService(
-            services.GetRequiredService<AgentGateway.AgentGatewayClient>(),
+            services.GetRequiredService<CollectorChannels>().Endpoints,
             services.GetRequiredService<AgentIdentity>(),
             services.GetRequiredService<IOutbox>(),
             options.Collector.Token.Reveal(),
-            options.Collector.Url!,
-            (uplinkSettings ?? new UplinkSettings()) with { HeartbeatInterval = TimeSpan.FromSeconds(options.Collector.HeartbeatSeconds) },
+            (uplinkSettings ?? new UplinkSettings()) with
+            {
+                HeartbeatInterval = TimeSpan.FromSeconds(options.Collector.HeartbeatSeconds),
+                BacklogBytesPerSecond = options.Collector.BacklogKilobitsPerSecond * 1000L / 8,
+            },
             time,
             services.GetRequiredService<ILogger<UplinkService>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<UplinkService>());

@@ -1,17 +1,16 @@
+using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Protocol.V1;
 
 namespace SonLa.Monitor.Agent.Uplink;
 
 /// <summary>
-/// Gathers points and events from every job into numbered <see cref="SampleBatch"/>es (sequence 1, 2, 3, ... per boot id)
-/// and appends them to the outbox: when <see cref="Flush"/> is called (every BatchSeconds) or as soon as a batch is full.
-/// Writing never waits for the network.
+/// Turns every <see cref="Write"/> (a device poll, a trap, a status point) into numbered <see cref="SampleBatch"/>es
+/// (sequence 1, 2, 3, ... per boot id; more than one only above MaxBatchPoints) appended to the outbox at once: when
+/// Write returns, what was measured is in the outbox (on disk for the agent). Writing never waits for the network.
 /// </summary>
 public sealed class SampleBatcher(AgentIdentity identity, IOutbox outbox, int maxBatchPoints) : ISampleSink
 {
     private readonly Lock _lock = new();
-    private readonly List<Point> _points = [];
-    private readonly List<Event> _events = [];
     private ulong _sequence;
 
     public ulong LastSequence
@@ -29,41 +28,39 @@ public sealed class SampleBatcher(AgentIdentity identity, IOutbox outbox, int ma
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(events);
-        lock (_lock)
-        {
-            _events.AddRange(events);
-            foreach (var point in points)
-            {
-                _points.Add(point);
-                if (_points.Count >= maxBatchPoints)
-                {
-                    FlushLocked();
-                }
-            }
-        }
-    }
-
-    /// <summary>Turns what was gathered into a batch; nothing when there is nothing.</summary>
-    public void Flush()
-    {
-        lock (_lock)
-        {
-            FlushLocked();
-        }
-    }
-
-    private void FlushLocked()
-    {
-        if (_points.Count == 0 && _events.Count == 0)
+        if (points.Count == 0 && events.Count == 0)
         {
             return;
         }
 
-        var batch = new SampleBatch { BootId = identity.BootId, Sequence = ++_sequence };
-        batch.Points.AddRange(_points);
-        batch.Events.AddRange(_events);
-        _points.Clear();
-        _events.Clear();
-        outbox.Append(batch);
+        // Numbering and appending under one lock keeps sequence order equal to outbox order.
+        lock (_lock)
+        {
+            var start = 0;
+            do
+            {
+                var batch = new SampleBatch { BootId = identity.BootId, Sequence = ++_sequence };
+                if (start == 0)
+                {
+                    batch.Events.AddRange(events);
+                }
+
+                var count = Math.Min(maxBatchPoints, points.Count - start);
+                for (var i = 0; i < count; i++)
+                {
+                    batch.Points.Add(points[start + i]);
+                }
+
+                start += count;
+                outbox.Append(batch);
+            }
+            while (start < points.Count);
+        }
+    }
+
+    /// <summary>Nothing to do any more: every <see cref="Write"/> is queued at once. Kept for callers that close a batch explicitly.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Instance API kept for existing callers")]
+    public void Flush()
+    {
     }
 }

@@ -2,34 +2,76 @@ using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SonLa.Monitor.Agent.Diagnostics;
+using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Protocol.V1;
 
 namespace SonLa.Monitor.Agent.Uplink;
 
 /// <summary>
-/// Keeps one AgentGateway.Connect stream open: Hello → Welcome, then every outbox batch in order (a window of
-/// unacknowledged ones in flight), a heartbeat every interval. Batches leave the outbox only on BatchAck (or BatchReject,
-/// counted). On any failure: jittered exponential back-off and a new stream that resends every unacknowledged batch.
+/// Keeps one AgentGateway.Connect stream open: Hello → Welcome, then live batches (queued since the stream opened) at
+/// once and the backlog behind them, events before samples, oldest first, marked backfill, in at most
+/// Window − LiveReserve of the in-flight window and under the optional byte-rate cap; a heartbeat every interval.
+/// Batches leave the outbox only on BatchAck (or BatchReject, counted). On any failure: the next collector URL, with
+/// jittered exponential back-off once every URL failed, and a new stream that resends every unacknowledged batch.
 /// </summary>
-public sealed class UplinkService(
-    AgentGateway.AgentGatewayClient client,
-    AgentIdentity identity,
-    IOutbox outbox,
-    string bearerToken,
-    Uri collectorUrl,
-    UplinkSettings settings,
-    TimeProvider time,
-    ILogger<UplinkService> logger) : BackgroundService
+public sealed partial class UplinkService : BackgroundService
 {
+    private readonly IReadOnlyList<CollectorEndpoint> _endpoints;
+    private readonly AgentIdentity _identity;
+    private readonly IOutbox _outbox;
+    private readonly string _bearerToken;
+    private readonly UplinkSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger<UplinkService> _logger;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private long _rejected;
     private int _connected;
+    private int _current;
+
+    public UplinkService(
+        IReadOnlyList<CollectorEndpoint> endpoints,
+        AgentIdentity identity,
+        IOutbox outbox,
+        string bearerToken,
+        UplinkSettings settings,
+        TimeProvider time,
+        ILogger<UplinkService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentOutOfRangeException.ThrowIfZero(endpoints.Count);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Window, 1);
+        _endpoints = endpoints;
+        _identity = identity;
+        _outbox = outbox;
+        _bearerToken = bearerToken;
+        _settings = settings with { LiveReserve = Math.Clamp(settings.LiveReserve, 0, settings.Window - 1) };
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>One collector (the shape before failover).</summary>
+    public UplinkService(
+        AgentGateway.AgentGatewayClient client,
+        AgentIdentity identity,
+        IOutbox outbox,
+        string bearerToken,
+        Uri collectorUrl,
+        UplinkSettings settings,
+        TimeProvider time,
+        ILogger<UplinkService> logger)
+        : this([new CollectorEndpoint(collectorUrl, client)], identity, outbox, bearerToken, settings, time, logger)
+    {
+    }
 
     public bool IsConnected => Volatile.Read(ref _connected) == 1;
 
     public long StreamsOpened { get; private set; }
 
     public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>The collector URL in use (or being tried).</summary>
+    public Uri CurrentUrl => _endpoints[Volatile.Read(ref _current)].Url;
 
     public override void Dispose()
     {
@@ -39,18 +81,20 @@ public sealed class UplinkService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        outbox.Appended += Wake;
+        _outbox.Appended += Wake;
         try
         {
             var attempt = 0;
+            var failedThisRound = 0;
             var wasConnected = false;
             while (!stoppingToken.IsCancellationRequested)
             {
-                var started = time.GetTimestamp();
+                var endpoint = _endpoints[_current];
+                var started = _time.GetTimestamp();
                 string reason;
                 try
                 {
-                    await RunStreamAsync(stoppingToken);
+                    await RunStreamAsync(endpoint, stoppingToken);
                     reason = "stream ended";
                 }
                 catch (Exception) when (stoppingToken.IsCancellationRequested)
@@ -59,7 +103,7 @@ public sealed class UplinkService(
                     // retry or warn about. Unacknowledged batches stay in the outbox for the next start.
                     if (Interlocked.Exchange(ref _connected, 0) == 1)
                     {
-                        AgentLog.CollectorStreamStopping(logger, collectorUrl);
+                        AgentLog.CollectorStreamStopping(_logger, endpoint.Url);
                     }
 
                     return;
@@ -71,27 +115,45 @@ public sealed class UplinkService(
                 }
 
                 var connectedThisTime = Interlocked.Exchange(ref _connected, 0) == 1;
-                if (connectedThisTime && time.GetElapsedTime(started) >= settings.StableAfter)
+                if (connectedThisTime && _time.GetElapsedTime(started) >= _settings.StableAfter)
                 {
                     attempt = 0;
+                    failedThisRound = 0;
                 }
 
-                var delay = Backoff.Delay(attempt++, settings.MinBackoff, settings.MaxBackoff, Random.Shared.NextDouble());
+                // Another URL not yet tried in this round is tried at once (after the shortest delay); a round that failed
+                // everywhere backs off exponentially.
+                var untried = ++failedThisRound < _endpoints.Count;
+                var delay = untried
+                    ? Backoff.Delay(0, _settings.MinBackoff, _settings.MinBackoff, Random.Shared.NextDouble())
+                    : Backoff.Delay(attempt++, _settings.MinBackoff, _settings.MaxBackoff, Random.Shared.NextDouble());
+                if (!untried)
+                {
+                    failedThisRound = 0;
+                }
+
                 if (connectedThisTime)
                 {
-                    AgentLog.CollectorDisconnected(logger, collectorUrl, reason, delay.TotalSeconds);
+                    AgentLog.CollectorDisconnected(_logger, endpoint.Url, reason, delay.TotalSeconds);
                 }
-                else if (!wasConnected && attempt == 1)
+                else if (!wasConnected && attempt <= 1)
                 {
-                    AgentLog.CollectorUnreachable(logger, collectorUrl, reason, delay.TotalSeconds);
+                    AgentLog.CollectorUnreachable(_logger, endpoint.Url, reason, delay.TotalSeconds);
                 }
                 else
                 {
-                    AgentLog.CollectorStillUnreachable(logger, collectorUrl, reason, delay.TotalSeconds);
+                    AgentLog.CollectorStillUnreachable(_logger, endpoint.Url, reason, delay.TotalSeconds);
                 }
 
                 wasConnected |= connectedThisTime;
-                await Task.Delay(delay, time, stoppingToken);
+                if (_endpoints.Count > 1)
+                {
+                    var next = (_current + 1) % _endpoints.Count;
+                    Volatile.Write(ref _current, next);
+                    AgentLog.CollectorFailover(_logger, endpoint.Url, _endpoints[next].Url);
+                }
+
+                await Task.Delay(delay, _time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -99,7 +161,7 @@ public sealed class UplinkService(
         }
         finally
         {
-            outbox.Appended -= Wake;
+            _outbox.Appended -= Wake;
         }
     }
 
@@ -113,150 +175,5 @@ public sealed class UplinkService(
         {
             // Shutting down.
         }
-    }
-
-    private async Task RunStreamAsync(CancellationToken stoppingToken)
-    {
-        using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var headers = new Metadata { { "authorization", "Bearer " + bearerToken } };
-        using var call = client.Connect(headers, cancellationToken: streamCts.Token);
-        StreamsOpened++;
-        await call.RequestStream.WriteAsync(new AgentMessage
-        {
-            Hello = new Hello
-            {
-                SiteId = identity.SiteId,
-                AgentVersion = identity.Version,
-                BootId = identity.BootId,
-                AgentTimeUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            },
-        }, streamCts.Token);
-
-        var heartbeat = settings.HeartbeatInterval;
-        using (var welcomeCts = CancellationTokenSource.CreateLinkedTokenSource(streamCts.Token))
-        {
-            welcomeCts.CancelAfter(settings.WelcomeTimeout);
-            if (!await call.ResponseStream.MoveNext(welcomeCts.Token) || call.ResponseStream.Current.KindCase != CollectorMessage.KindOneofCase.Welcome)
-            {
-                throw new InvalidOperationException("the collector did not answer Hello with Welcome");
-            }
-
-            var welcome = call.ResponseStream.Current.Welcome;
-            if (welcome.HeartbeatIntervalSeconds > 0 && TimeSpan.FromSeconds(welcome.HeartbeatIntervalSeconds) < heartbeat)
-            {
-                heartbeat = TimeSpan.FromSeconds(welcome.HeartbeatIntervalSeconds);
-            }
-        }
-
-        Volatile.Write(ref _connected, 1);
-        AgentLog.CollectorConnected(logger, collectorUrl, (int)heartbeat.TotalSeconds, outbox.Statistics.PendingBatches);
-
-        var inFlight = new HashSet<(string, ulong)>();
-        var sentOnStream = new HashSet<(string, ulong)>();
-        var receiver = ReceiveAsync(call.ResponseStream, inFlight, streamCts.Token);
-        try
-        {
-            // Heartbeats go out on their own schedule, busy or idle: the collector may count only them.
-            var lastHeartbeat = time.GetTimestamp();
-            while (!receiver.IsCompleted)
-            {
-                List<SampleBatch> toSend;
-                lock (inFlight)
-                {
-                    toSend = outbox.Pending(settings.Window + sentOnStream.Count)
-                        .Where(b => !sentOnStream.Contains((b.BootId, b.Sequence)))
-                        .Take(Math.Max(0, settings.Window - inFlight.Count))
-                        .ToList();
-                    foreach (var batch in toSend)
-                    {
-                        inFlight.Add((batch.BootId, batch.Sequence));
-                        sentOnStream.Add((batch.BootId, batch.Sequence));
-                    }
-                }
-
-                foreach (var batch in toSend)
-                {
-                    await call.RequestStream.WriteAsync(new AgentMessage { Batch = batch }, streamCts.Token);
-                }
-
-                var idle = time.GetElapsedTime(lastHeartbeat);
-                if (idle >= heartbeat)
-                {
-                    await call.RequestStream.WriteAsync(new AgentMessage
-                    {
-                        Heartbeat = new Heartbeat { SentTimeUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds() },
-                    }, streamCts.Token);
-                    lastHeartbeat = time.GetTimestamp();
-                    continue;
-                }
-
-                if (toSend.Count > 0)
-                {
-                    continue;
-                }
-
-                using (var waitCts = CancellationTokenSource.CreateLinkedTokenSource(streamCts.Token))
-                {
-                    var wake = _wake.WaitAsync(waitCts.Token);
-                    var tick = Task.Delay(heartbeat - idle, time, waitCts.Token);
-                    await Task.WhenAny(wake, tick, receiver);
-                    // Cancelling a pending semaphore wait does not consume a release meant for the next pass.
-                    await waitCts.CancelAsync();
-                }
-
-                // Drain extra wake-ups so one burst of appends or acks costs one pass.
-                while (_wake.Wait(0, CancellationToken.None))
-                {
-                }
-            }
-
-            await receiver;
-        }
-        finally
-        {
-            await streamCts.CancelAsync();
-            try
-            {
-                await receiver;
-            }
-            catch (Exception ex) when (ex is RpcException or OperationCanceledException or IOException or InvalidOperationException)
-            {
-                // The stream is being torn down; the reason was already reported.
-            }
-        }
-    }
-
-    private async Task ReceiveAsync(IAsyncStreamReader<CollectorMessage> responses, HashSet<(string, ulong)> inFlight, CancellationToken cancellationToken)
-    {
-        while (await responses.MoveNext(cancellationToken))
-        {
-            var message = responses.Current;
-            switch (message.KindCase)
-            {
-                case CollectorMessage.KindOneofCase.Ack:
-                    outbox.Acknowledge(message.Ack.BootId, message.Ack.Sequence);
-                    Forget(inFlight, message.Ack.BootId, message.Ack.Sequence);
-                    break;
-                case CollectorMessage.KindOneofCase.Reject:
-                    outbox.Reject(message.Reject.BootId, message.Reject.Sequence);
-                    Forget(inFlight, message.Reject.BootId, message.Reject.Sequence);
-                    AgentLog.BatchRejected(logger, message.Reject.BootId, message.Reject.Sequence, message.Reject.Reason, Interlocked.Increment(ref _rejected));
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        throw new InvalidOperationException("the collector closed the stream");
-    }
-
-    private void Forget(HashSet<(string, ulong)> inFlight, string bootId, ulong sequence)
-    {
-        lock (inFlight)
-        {
-            inFlight.Remove((bootId, sequence));
-        }
-
-        Wake();
     }
 }

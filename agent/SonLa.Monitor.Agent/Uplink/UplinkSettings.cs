@@ -1,8 +1,12 @@
 namespace SonLa.Monitor.Agent.Uplink;
 
-/// <summary>Stream behaviour of the uplink (not in agent.json; tests shorten the delays).</summary>
+/// <summary>Stream behaviour of the uplink (tests shorten the delays; the backlog cap comes from Collector:BacklogKilobitsPerSecond).</summary>
 public sealed record UplinkSettings
 {
+    public const int DefaultWindow = 64;
+
+    public const int DefaultLiveReserve = 8;
+
     public TimeSpan MinBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
@@ -12,8 +16,17 @@ public sealed record UplinkSettings
     /// <summary>How long to wait for Welcome after Hello.</summary>
     public TimeSpan WelcomeTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Batches sent but not yet acknowledged on one stream; keeps a big backlog from flooding the link.</summary>
-    public int Window { get; init; } = 16;
+    /// <summary>
+    /// Batches sent but not yet acknowledged on one stream. The collector acknowledges after its (coalesced) InfluxDB write,
+    /// so this many batches per write round trip is what bounds how fast a backlog drains.
+    /// </summary>
+    public int Window { get; init; } = DefaultWindow;
+
+    /// <summary>Slots of the window the backlog may never take, so live data always has room to go out at once.</summary>
+    public int LiveReserve { get; init; } = DefaultLiveReserve;
+
+    /// <summary>Byte rate the backlog may use (bytes of stored batches per second); 0 = no cap. Live data is never capped.</summary>
+    public long BacklogBytesPerSecond { get; init; }
 
     /// <summary>A stream that stayed up this long resets the back-off.</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(30);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SonLa.Monitor.Agent.Configuration;
+using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.Traps;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;

@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using SonLa.Monitor.Agent.Configuration;
+using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.Tests.Polling;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;
@@ -109,16 +110,29 @@ public sealed class UplinkServiceTests : IAsyncLifetime
     public async Task CollectorIgnoringBatches_KeepsThemPending_WindowLimitsInFlight()
     {
         _gateway.Decide = (_, _) => BatchDecision.Ignore;
-        for (ulong i = 1; i <= 40; i++)
+        for (ulong i = 1; i <= 100; i++)
         {
             _outbox.Append(Batch(i));
         }
 
+        // All 100 are backlog (queued before the stream opened): they may take the window but its live reserve.
+        var settings = new UplinkSettings();
+        var backlogShare = settings.Window - settings.LiveReserve;
         await _uplink.StartAsync(CancellationToken.None);
-        await Poll.UntilAsync(() => _gateway.Batches.Count >= new UplinkSettings().Window, Deadline, "a window of batches sent");
-        await Task.Delay(300);
-        Assert.Equal(new UplinkSettings().Window, _gateway.Batches.Count);
-        Assert.Equal(40, _outbox.Statistics.PendingBatches);
+        await Poll.UntilAsync(() => _gateway.Batches.Count >= backlogShare, Deadline, "the backlog's share of the window sent");
+        await Poll.UntilAsync(() => _gateway.Heartbeats >= 1, Deadline, "a heartbeat after the batches (the sender went round its loop)");
+        Assert.Equal(backlogShare, _gateway.Batches.Count);
+
+        // Live data still goes out at once, up to the full window.
+        for (ulong i = 101; i <= 100 + (ulong)settings.LiveReserve + 5; i++)
+        {
+            _outbox.Append(Batch(i));
+        }
+
+        await Poll.UntilAsync(() => _gateway.Batches.Count >= settings.Window, Deadline, "live batches in the reserved slots");
+        await Poll.UntilAsync(() => _gateway.Heartbeats >= 3, Deadline, "more heartbeats");
+        Assert.Equal(settings.Window, _gateway.Batches.Count);
+        Assert.Equal(100 + settings.LiveReserve + 5, _outbox.Statistics.PendingBatches);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using SonLa.Monitor.Agent.Configuration;
+using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;
 using SonLa.Monitor.Testing;

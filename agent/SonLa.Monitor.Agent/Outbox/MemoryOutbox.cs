@@ -3,11 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Protocol.V1;
 
-namespace SonLa.Monitor.Agent.Uplink;
+namespace SonLa.Monitor.Agent.Outbox;
 
 /// <summary>
-/// Bounded in-memory <see cref="IOutbox"/>: lost on restart (the disk outbox is a later issue), never unbounded,
-/// and never silent about what it drops.
+/// Bounded in-memory <see cref="IOutbox"/> for tests of the jobs that feed it: lost on restart, never unbounded, and
+/// never silent about what it drops. The agent itself runs on <see cref="DiskOutbox"/>.
 /// </summary>
 public sealed class MemoryOutbox : IOutbox
 {
@@ -18,8 +18,10 @@ public sealed class MemoryOutbox : IOutbox
     private readonly long _maxBytes;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private long _position;
     private long _bytes;
     private long _dropped;
+    private long _droppedPoints;
     private long _rejected;
     private long _acknowledged;
 
@@ -35,6 +37,17 @@ public sealed class MemoryOutbox : IOutbox
 
     public event Action? Appended;
 
+    public long EndPosition
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _position + 1;
+            }
+        }
+    }
+
     public void Append(SampleBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -47,7 +60,8 @@ public sealed class MemoryOutbox : IOutbox
                 return;
             }
 
-            var node = _entries.AddLast(new Entry(batch, size, _time.GetUtcNow()));
+            var entry = new OutboxEntry(++_position, OutboxEntry.LaneOf(batch), batch.BootId, batch.Sequence, size, _time.GetUtcNow());
+            var node = _entries.AddLast(new Entry(batch, entry));
             _index[key] = node;
             _bytes += size;
             // The newest batch always stays, even alone above the byte bound: the newest state matters most.
@@ -56,6 +70,7 @@ public sealed class MemoryOutbox : IOutbox
                 var oldest = _entries.First!.Value;
                 Remove(_entries.First);
                 _dropped++;
+                _droppedPoints += oldest.Batch.Points.Count;
                 AgentLog.OutboxOverflow(_logger, _entries.Count, _bytes, oldest.Batch.BootId, oldest.Batch.Sequence, _dropped);
             }
         }
@@ -63,11 +78,31 @@ public sealed class MemoryOutbox : IOutbox
         Appended?.Invoke();
     }
 
+    /// <summary>Up to <paramref name="max"/> waiting batches, oldest first (a snapshot, for tests).</summary>
     public IReadOnlyList<SampleBatch> Pending(int max)
     {
         lock (_lock)
         {
             return _entries.Take(max).Select(e => e.Batch).ToList();
+        }
+    }
+
+    public IReadOnlyList<OutboxEntry> Pending(long after, long before, OutboxLane? lane, int max)
+    {
+        lock (_lock)
+        {
+            return _entries.Select(e => e.Info)
+                .Where(e => e.Position > after && e.Position < before && (lane is null || e.Lane == lane))
+                .Take(max)
+                .ToList();
+        }
+    }
+
+    public SampleBatch? Read(OutboxEntry entry)
+    {
+        lock (_lock)
+        {
+            return _index.TryGetValue((entry.BootId, entry.Sequence), out var node) ? node.Value.Batch.Clone() : null;
         }
     }
 
@@ -107,7 +142,11 @@ public sealed class MemoryOutbox : IOutbox
         {
             lock (_lock)
             {
-                return new OutboxStatistics(_entries.Count, _bytes, _entries.First?.Value.QueuedAt, _dropped, _rejected, _acknowledged);
+                return new OutboxStatistics(_entries.Count, _bytes, _entries.First?.Value.Info.QueuedAt, _dropped, _rejected, _acknowledged)
+                {
+                    FileBytes = 0,
+                    DroppedPoints = _droppedPoints,
+                };
             }
         }
     }
@@ -116,8 +155,8 @@ public sealed class MemoryOutbox : IOutbox
     {
         _entries.Remove(node);
         _index.Remove((node.Value.Batch.BootId, node.Value.Batch.Sequence));
-        _bytes -= node.Value.Size;
+        _bytes -= node.Value.Info.Bytes;
     }
 
-    private sealed record Entry(SampleBatch Batch, int Size, DateTimeOffset QueuedAt);
+    private sealed record Entry(SampleBatch Batch, OutboxEntry Info);
 }

@@ -1,7 +1,8 @@
+using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;
 
-namespace SonLa.Monitor.Agent.Tests.Uplink;
+namespace SonLa.Monitor.Agent.Tests.Outbox;
 
 public class MemoryOutboxTests
 {
@@ -64,14 +65,12 @@ public class MemoryOutboxTests
     }
 
     [Fact]
-    public void Batcher_NumbersBatchesAndSplitsAtMaxPoints()
+    public void Batcher_QueuesEveryWriteAtOnce_NumbersBatchesAndSplitsAtMaxPoints()
     {
         var outbox = new MemoryOutbox(100, 1_000_000);
         var batcher = new SampleBatcher(new AgentIdentity("s", "boot", "v"), outbox, maxBatchPoints: 2);
         var points = Batch(0, 5).Points.ToList();
         batcher.Write(points, [new Event { Kind = "reboot", Device = "d" }]);
-        batcher.Flush();
-        batcher.Flush();
         var batches = outbox.Pending(10);
         Assert.Equal([1UL, 2UL, 3UL], batches.Select(b => b.Sequence));
         Assert.Equal([2, 2, 1], batches.Select(b => b.Points.Count));

@@ -1,0 +1,146 @@
+using SonLa.Monitor.Agent.Diagnostics;
+using SonLa.Monitor.Protocol.V1;
+
+namespace SonLa.Monitor.Agent.Outbox;
+
+/// <summary>The quota: thin the oldest data to coarser intervals first, drop the oldest segment only when nothing is left to thin.</summary>
+public sealed partial class DiskOutbox
+{
+    private void EnforceQuota()
+    {
+        var lost = false;
+        while (_fileBytes > _maxBytes || _pendingBatches > _maxBatches)
+        {
+            // The segment being written holds the newest data: never a victim.
+            var thin = _segments.Where(s => s != _active && s.Level < OutboxThinner.MaxLevel)
+                .OrderBy(s => s.Level).ThenBy(s => s.Id).FirstOrDefault();
+            if (thin is not null && _fileBytes > _maxBytes)
+            {
+                Thin(thin);
+                lost = true;
+                continue;
+            }
+
+            var oldest = _segments.FirstOrDefault(s => s != _active);
+            if (oldest is null)
+            {
+                if (_active is null || _active.Records.Count <= 1)
+                {
+                    // One batch bigger than the quota: it is the newest state, so it stays.
+                    break;
+                }
+
+                // A quota smaller than one segment: close this one so the next pass can thin or drop it.
+                Roll();
+                continue;
+            }
+
+            Drop(oldest);
+            lost = true;
+        }
+
+        if (lost && _time.GetUtcNow() - _lastLossLog >= LossLogInterval)
+        {
+            _lastLossLog = _time.GetUtcNow();
+            AgentLog.OutboxQuotaLoss(_logger, _maxBytes, _thinnedPoints, _dropped, _droppedPoints);
+        }
+    }
+
+    private void Drop(OutboxSegment segment)
+    {
+        foreach (var record in segment.Records)
+        {
+            if (!record.Done)
+            {
+                _dropped++;
+                _droppedPoints += record.PointCount;
+            }
+        }
+
+        Remove(segment);
+    }
+
+    /// <summary>Rewrites a segment's waiting records one level coarser into a new file, renamed into place atomically.</summary>
+    private void Thin(OutboxSegment segment)
+    {
+        var level = segment.Level + 1;
+        var pending = new List<(OutboxRecord Record, SampleBatch Batch)>();
+        foreach (var record in segment.Records)
+        {
+            if (record.Done)
+            {
+                continue;
+            }
+
+            var bytes = new byte[record.Length];
+            SampleBatch? batch = null;
+            try
+            {
+                if (RandomAccess.Read(segment.Handle, bytes, record.Offset) == bytes.Length)
+                {
+                    batch = OutboxRecordFormat.Decode(bytes);
+                }
+            }
+            catch (IOException)
+            {
+            }
+
+            if (batch is null)
+            {
+                _corruptRecords++;
+                _corruptBytes += record.Length;
+                continue;
+            }
+
+            pending.Add((record, batch));
+        }
+
+        _thinnedPoints += OutboxThinner.Thin(pending.Select(p => p.Batch).ToList(), level);
+        var target = Path.Combine(Directory, OutboxSegment.FileName(segment.Id, level));
+        var temporary = target + ".tmp";
+        var kept = new List<OutboxRecord>(pending.Count);
+        long length = 0;
+        try
+        {
+            using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.ReadWrite))
+            {
+                foreach (var (record, batch) in pending)
+                {
+                    if (batch.Points.Count == 0 && batch.Events.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var bytes = OutboxRecordFormat.Encode(batch, record.Lane, record.QueuedAtUnixMs);
+                    RandomAccess.Write(handle, bytes, length);
+                    var copy = record;
+                    copy.Offset = checked((int)length);
+                    copy.Length = bytes.Length;
+                    copy.PointCount = batch.Points.Count;
+                    kept.Add(copy);
+                    length += bytes.Length;
+                }
+
+                RandomAccess.FlushToDisk(handle);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // Cannot rewrite (disk full?): dropping the segment is the only way left to respect the quota.
+            File.Delete(temporary);
+            Drop(segment);
+            return;
+        }
+
+        _fileBytes += length - segment.Length;
+        _pendingBatches += kept.Count - segment.PendingCount;
+        _pendingBytes += kept.Sum(r => (long)r.Length) - segment.PendingBytes;
+        segment.Replace(level, kept, length);
+        if (segment.PendingCount == 0)
+        {
+            Remove(segment);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using Grpc.Core;
+using SonLa.Monitor.Agent.Diagnostics;
+using SonLa.Monitor.Agent.Outbox;
+using SonLa.Monitor.Protocol.V1;
+
+namespace SonLa.Monitor.Agent.Uplink;
+
+/// <summary>One stream: what to send next (live first, then the backlog by lane) and what the collector answered.</summary>
+public sealed partial class UplinkService
+{
+    private static readonly OutboxLane[] BacklogLanes = [OutboxLane.Events, OutboxLane.Samples];
+
+    private async Task RunStreamAsync(CollectorEndpoint endpoint, CancellationToken stoppingToken)
+    {
+        using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var headers = new Metadata { { "authorization", "Bearer " + _bearerToken } };
+        using var call = endpoint.Client.Connect(headers, cancellationToken: streamCts.Token);
+        StreamsOpened++;
+        await call.RequestStream.WriteAsync(new AgentMessage
+        {
+            Hello = new Hello
+            {
+                SiteId = _identity.SiteId,
+                AgentVersion = _identity.Version,
+                BootId = _identity.BootId,
+                AgentTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+            },
+        }, streamCts.Token);
+
+        var heartbeat = _settings.HeartbeatInterval;
+        using (var welcomeCts = CancellationTokenSource.CreateLinkedTokenSource(streamCts.Token))
+        {
+            welcomeCts.CancelAfter(_settings.WelcomeTimeout);
+            if (!await call.ResponseStream.MoveNext(welcomeCts.Token) || call.ResponseStream.Current.KindCase != CollectorMessage.KindOneofCase.Welcome)
+            {
+                throw new InvalidOperationException("the collector did not answer Hello with Welcome");
+            }
+
+            var welcome = call.ResponseStream.Current.Welcome;
+            if (welcome.HeartbeatIntervalSeconds > 0 && TimeSpan.FromSeconds(welcome.HeartbeatIntervalSeconds) < heartbeat)
+            {
+                heartbeat = TimeSpan.FromSeconds(welcome.HeartbeatIntervalSeconds);
+            }
+        }
+
+        // Everything queued before this instant is backlog; everything after is live.
+        var state = new StreamState(_outbox.EndPosition, new BacklogRateLimiter(_settings.BacklogBytesPerSecond, _time));
+        Volatile.Write(ref _connected, 1);
+        AgentLog.CollectorConnected(_logger, endpoint.Url, (int)heartbeat.TotalSeconds, _outbox.Statistics.PendingBatches);
+
+        var receiver = ReceiveAsync(call.ResponseStream, state, streamCts.Token);
+        try
+        {
+            // Heartbeats go out on their own schedule, busy or idle: the collector may count only them.
+            var lastHeartbeat = _time.GetTimestamp();
+            while (!receiver.IsCompleted)
+            {
+                var toSend = Select(state);
+                foreach (var batch in toSend)
+                {
+                    await call.RequestStream.WriteAsync(new AgentMessage { Batch = batch }, streamCts.Token);
+                }
+
+                var idle = _time.GetElapsedTime(lastHeartbeat);
+                if (idle >= heartbeat)
+                {
+                    await call.RequestStream.WriteAsync(new AgentMessage
+                    {
+                        Heartbeat = new Heartbeat { SentTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds() },
+                    }, streamCts.Token);
+                    lastHeartbeat = _time.GetTimestamp();
+                    continue;
+                }
+
+                if (toSend.Count > 0)
+                {
+                    continue;
+                }
+
+                var wait = heartbeat - idle;
+                var rateWait = state.Limiter.Wait;
+                if (rateWait > TimeSpan.Zero && state.BacklogLeft && rateWait < wait)
+                {
+                    wait = rateWait;
+                }
+
+                using (var waitCts = CancellationTokenSource.CreateLinkedTokenSource(streamCts.Token))
+                {
+                    var wake = _wake.WaitAsync(waitCts.Token);
+                    var tick = Task.Delay(wait, _time, waitCts.Token);
+                    await Task.WhenAny(wake, tick, receiver);
+                    // Cancelling a pending semaphore wait does not consume a release meant for the next pass.
+                    await waitCts.CancelAsync();
+                }
+
+                // Drain extra wake-ups so one burst of appends or acks costs one pass.
+                while (_wake.Wait(0, CancellationToken.None))
+                {
+                }
+            }
+
+            await receiver;
+        }
+        finally
+        {
+            await streamCts.CancelAsync();
+            try
+            {
+                await receiver;
+            }
+            catch (Exception ex) when (ex is RpcException or OperationCanceledException or IOException or InvalidOperationException)
+            {
+                // The stream is being torn down; the reason was already reported.
+            }
+        }
+    }
+
+    /// <summary>The batches to send now: live ones first, then backlog by lane within its share and rate.</summary>
+    private List<SampleBatch> Select(StreamState state)
+    {
+        var toSend = new List<SampleBatch>();
+        lock (state)
+        {
+            var free = _settings.Window - state.InFlight.Count;
+            if (free <= 0)
+            {
+                return toSend;
+            }
+
+            foreach (var entry in _outbox.Pending(state.LiveCursor, long.MaxValue, null, free))
+            {
+                state.LiveCursor = entry.Position;
+                if (_outbox.Read(entry) is { } batch)
+                {
+                    state.InFlight[(entry.BootId, entry.Sequence)] = false;
+                    toSend.Add(batch);
+                }
+            }
+
+            var backlogFree = Math.Min(free - toSend.Count, _settings.Window - _settings.LiveReserve - state.BacklogInFlight);
+            state.BacklogLeft = false;
+            foreach (var lane in BacklogLanes)
+            {
+                var cursor = state.BacklogCursors[(int)lane];
+                while (backlogFree > 0)
+                {
+                    var entries = _outbox.Pending(cursor, state.ConnectedAt, lane, backlogFree);
+                    if (entries.Count == 0)
+                    {
+                        break;
+                    }
+
+                    foreach (var entry in entries)
+                    {
+                        if (!state.Limiter.TryTake(entry.Bytes))
+                        {
+                            state.BacklogCursors[(int)lane] = cursor;
+                            state.BacklogLeft = true;
+                            return toSend;
+                        }
+
+                        cursor = entry.Position;
+                        if (_outbox.Read(entry) is { } batch)
+                        {
+                            batch.Backfill = true;
+                            state.InFlight[(entry.BootId, entry.Sequence)] = true;
+                            state.BacklogInFlight++;
+                            backlogFree--;
+                            toSend.Add(batch);
+                        }
+                    }
+                }
+
+                state.BacklogCursors[(int)lane] = cursor;
+                if (backlogFree <= 0)
+                {
+                    state.BacklogLeft = true;
+                    break;
+                }
+            }
+        }
+
+        return toSend;
+    }
+
+    private async Task ReceiveAsync(IAsyncStreamReader<CollectorMessage> responses, StreamState state, CancellationToken cancellationToken)
+    {
+        while (await responses.MoveNext(cancellationToken))
+        {
+            var message = responses.Current;
+            switch (message.KindCase)
+            {
+                case CollectorMessage.KindOneofCase.Ack:
+                    _outbox.Acknowledge(message.Ack.BootId, message.Ack.Sequence);
+                    Forget(state, message.Ack.BootId, message.Ack.Sequence);
+                    break;
+                case CollectorMessage.KindOneofCase.Reject:
+                    _outbox.Reject(message.Reject.BootId, message.Reject.Sequence);
+                    Forget(state, message.Reject.BootId, message.Reject.Sequence);
+                    AgentLog.BatchRejected(_logger, message.Reject.BootId, message.Reject.Sequence, message.Reject.Reason, Interlocked.Increment(ref _rejected));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        throw new InvalidOperationException("the collector closed the stream");
+    }
+
+    private void Forget(StreamState state, string bootId, ulong sequence)
+    {
+        lock (state)
+        {
+            if (state.InFlight.Remove((bootId, sequence), out var backlog) && backlog)
+            {
+                state.BacklogInFlight--;
+            }
+        }
+
+        Wake();
+    }
+
+    /// <summary>Per-stream bookkeeping: cursors past what was sent on this stream, and what awaits an answer.</summary>
+    private sealed class StreamState(long connectedAt, BacklogRateLimiter limiter)
+    {
+        public long ConnectedAt { get; } = connectedAt;
+
+        public BacklogRateLimiter Limiter { get; } = limiter;
+
+        public long LiveCursor { get; set; } = connectedAt - 1;
+
+        public long[] BacklogCursors { get; } = [long.MinValue, long.MinValue];
+
+        public Dictionary<(string BootId, ulong Sequence), bool> InFlight { get; } = [];
+
+        public int BacklogInFlight { get; set; }
+
+        public bool BacklogLeft { get; set; }
+    }
+}
