@@ -18,16 +18,28 @@ public sealed class MonitoringStack : IAsyncDisposable
     private static readonly TimeSpan RowsDeadline = TimeSpan.FromSeconds(90);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly TempDirectory _dir = new("sonla-e2e");
+    private readonly HttpClient _http = new();
     private ChildProcess? _collector;
     private ChildProcess? _agent;
 
-    private MonitoringStack(InfluxServer influx) => Influx = influx;
+    private MonitoringStack(InfluxServer influx)
+    {
+        Influx = influx;
+        // Chosen once: a restarted collector comes back on the same ports, as a service would.
+        CollectorGrpcUrl = $"http://127.0.0.1:{FreePort.Tcp()}";
+        CollectorHttpUrl = $"http://127.0.0.1:{FreePort.Tcp()}";
+    }
 
     public InfluxServer Influx { get; }
 
-    public string CollectorGrpcUrl { get; private set; } = "";
+    public string CollectorGrpcUrl { get; }
 
-    public string CollectorHttpUrl { get; private set; } = "";
+    public string CollectorHttpUrl { get; }
+
+    /// <summary>The agent's Outbox:Directory; the same across agent restarts.</summary>
+    public string OutboxDirectory => _dir.File("outbox");
+
+    public string AgentConfigPath => _dir.File("agent.json");
 
     public static async Task<MonitoringStack> StartAsync()
     {
@@ -40,14 +52,17 @@ public sealed class MonitoringStack : IAsyncDisposable
 
     public string AgentLog => _agent?.ReadLog() ?? "";
 
-    /// <summary>Writes agent.json for the given devices (and Traps section, if any) and starts `sonla-agent run`.</summary>
-    public void StartAgent(IEnumerable<object> devices, object? traps = null)
+    /// <summary>
+    /// Writes agent.json for the given devices (and Traps section, if any) and starts `sonla-agent run`.
+    /// <paramref name="collectorUrl"/> replaces the collector's own URL, e.g. with a proxy standing for the WAN link.
+    /// </summary>
+    public void StartAgent(IEnumerable<object> devices, object? traps = null, string? collectorUrl = null)
     {
         var config = new Dictionary<string, object>
         {
             ["Site"] = new { Id = SiteId, Name = "Xã Chiềng Cơi" },
-            ["Collector"] = new { Url = CollectorGrpcUrl, Token = AgentToken },
-            ["Outbox"] = new { Directory = _dir.File("outbox"), MaxMegabytes = 64 },
+            ["Collector"] = new { Url = collectorUrl ?? CollectorGrpcUrl, Token = AgentToken },
+            ["Outbox"] = new { Directory = OutboxDirectory, MaxMegabytes = 64 },
             ["Devices"] = devices,
         };
         if (traps is not null)
@@ -55,17 +70,48 @@ public sealed class MonitoringStack : IAsyncDisposable
             config["Traps"] = traps;
         }
 
-        var path = _dir.File("agent.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(config, Indented));
-        _agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", path], _dir.File("agent.log"));
+        File.WriteAllText(AgentConfigPath, JsonSerializer.Serialize(config, Indented));
+        StartAgentProcess();
     }
+
+    /// <summary>kill -9 of the agent: no goodbye, whatever it held in memory is gone.</summary>
+    public void KillAgent() => _agent?.Kill();
+
+    /// <summary>SIGTERM, as systemd stops a service; waits for the agent to exit.</summary>
+    public async Task<int> StopAgentAsync()
+    {
+        var agent = _agent ?? throw new InvalidOperationException("no agent started");
+        return await ProcessSignal.TerminateAsync(agent, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Starts the agent again with the same agent.json (same outbox directory); its log goes on in the same file.</summary>
+    public void RestartAgent()
+    {
+        _agent?.Dispose();
+        StartAgentProcess();
+    }
+
+    private void StartAgentProcess() =>
+        _agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", AgentConfigPath], _dir.File("agent.log"));
+
+    /// <summary>kill -9 of the collector.</summary>
+    public void KillCollector() => _collector?.Kill();
+
+    /// <summary>Starts the collector again on the same ports and waits for its /healthz.</summary>
+    public async Task RestartCollectorAsync()
+    {
+        _collector?.Dispose();
+        await StartCollectorAsync();
+    }
+
+    /// <summary>The collector's <c>/metrics</c> text.</summary>
+    public async Task<string> ReadMetricsAsync() => await _http.GetStringAsync(CollectorHttpUrl + "/metrics");
+
+    /// <summary>The ends of the agent's and collector's logs, for failure messages.</summary>
+    public string LogTails() => $"--- agent log ---\n{Tail(AgentLog)}\n--- collector log ---\n{Tail(CollectorLog)}";
 
     private async Task StartCollectorAsync()
     {
-        var grpcPort = FreePort.Tcp();
-        var httpPort = FreePort.Tcp();
-        CollectorGrpcUrl = $"http://127.0.0.1:{grpcPort}";
-        CollectorHttpUrl = $"http://127.0.0.1:{httpPort}";
         _collector = BuiltProgram.Start(BuiltProgram.CollectorDll,
         [
             $"--Kestrel:Endpoints:Grpc:Url={CollectorGrpcUrl}",
@@ -81,15 +127,15 @@ public sealed class MonitoringStack : IAsyncDisposable
             "--Sites:0:Name=Xã Chiềng Cơi",
         ], _dir.File("collector.log"));
 
-        using var http = new HttpClient();
+        var collector = _collector;
         await Poll.UntilAsync(async () =>
         {
-            if (_collector.HasExited)
+            if (collector.HasExited)
             {
-                throw new InvalidOperationException("collector exited: " + _collector.ReadLog());
+                throw new InvalidOperationException("collector exited: " + collector.ReadLog());
             }
 
-            using var response = await http.GetAsync(CollectorHttpUrl + "/healthz");
+            using var response = await _http.GetAsync(CollectorHttpUrl + "/healthz");
             return response.IsSuccessStatusCode;
         }, TimeSpan.FromSeconds(60), "the collector's /healthz");
     }
@@ -112,8 +158,7 @@ public sealed class MonitoringStack : IAsyncDisposable
         }
         catch (TimeoutException ex)
         {
-            throw new TimeoutException($"{ex.Message}\nLast rows: {JsonSerializer.Serialize(rows)}\n" +
-                                       $"--- agent log ---\n{Tail(AgentLog)}\n--- collector log ---\n{Tail(CollectorLog)}", ex);
+            throw new TimeoutException($"{ex.Message}\nLast rows: {JsonSerializer.Serialize(rows)}\n{LogTails()}", ex);
         }
 
         return rows;
@@ -125,6 +170,7 @@ public sealed class MonitoringStack : IAsyncDisposable
     {
         _agent?.Dispose();
         _collector?.Dispose();
+        _http.Dispose();
         await Influx.DisposeAsync();
         _dir.Dispose();
     }
