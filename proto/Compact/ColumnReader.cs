@@ -8,17 +8,18 @@ internal static class ColumnReader
     public static long[] ReadIntegers(ref CompactReader reader, int count, string what)
     {
         var mode = (ColumnMode)reader.ReadByte(what);
-        if (mode == ColumnMode.Constant)
+        switch (mode)
         {
-            var value = reader.ReadSigned(what);
-            var constant = new long[count];
-            Array.Fill(constant, value);
-            return constant;
-        }
-
-        if (mode is not (ColumnMode.Delta or ColumnMode.Plain))
-        {
-            throw reader.Fail($"{what}: unknown column mode {(byte)mode}");
+            case ColumnMode.Constant:
+                var constant = new long[count];
+                Array.Fill(constant, reader.ReadSigned(what));
+                return constant;
+            case ColumnMode.Runs:
+                return ReadRuns(ref reader, count, what);
+            case ColumnMode.Delta or ColumnMode.Plain:
+                break;
+            default:
+                throw reader.Fail($"{what}: unknown column mode {(byte)mode}");
         }
 
         // Each value takes at least one byte: refuse before allocating for a count the input cannot hold.
@@ -45,30 +46,23 @@ internal static class ColumnReader
         switch (mode)
         {
             case ColumnMode.Constant:
-                var value = reader.ReadDouble(what);
                 var constant = new double[count];
-                Array.Fill(constant, value);
+                Array.Fill(constant, reader.ReadDouble(what));
                 return constant;
             case ColumnMode.Delta:
-                if (count > reader.Remaining)
-                {
-                    throw reader.Fail($"{what}: {count} values but only {reader.Remaining} bytes left");
-                }
-
-                var integrals = new double[count];
-                var previous = 0L;
+                var integrals = ReadIntegers(ref reader, count, what);
+                var converted = new double[count];
                 for (var i = 0; i < count; i++)
                 {
-                    previous = unchecked(previous + reader.ReadSigned(what));
-                    if (previous is > MaxExactIntegral or < -MaxExactIntegral)
+                    if (integrals[i] is > MaxExactIntegral or < -MaxExactIntegral)
                     {
-                        throw reader.Fail($"{what}: integral double {previous} beyond 2^53");
+                        throw reader.Fail($"{what}: integral double {integrals[i]} beyond 2^53");
                     }
 
-                    integrals[i] = previous;
+                    converted[i] = integrals[i];
                 }
 
-                return integrals;
+                return converted;
             case ColumnMode.Plain:
                 if (count > reader.Remaining)
                 {
@@ -85,5 +79,31 @@ internal static class ColumnReader
             default:
                 throw reader.Fail($"{what}: unknown column mode {(byte)mode}");
         }
+    }
+
+    private static long[] ReadRuns(ref CompactReader reader, int count, string what)
+    {
+        var runs = reader.ReadCount($"{what}: run count", 2);
+        var values = new long[count];
+        var filled = 0;
+        for (var r = 0; r < runs; r++)
+        {
+            var value = reader.ReadSigned(what);
+            var length = reader.ReadVarint($"{what}: run length");
+            if (length == 0 || length > (ulong)(count - filled))
+            {
+                throw reader.Fail($"{what}: run of {length} where {count - filled} values remain");
+            }
+
+            Array.Fill(values, value, filled, (int)length);
+            filled += (int)length;
+        }
+
+        if (filled != count)
+        {
+            throw reader.Fail($"{what}: runs cover {filled} of {count} values");
+        }
+
+        return values;
     }
 }

@@ -5,19 +5,38 @@ internal static class ColumnWriter
 {
     public static void WriteIntegers(CompactWriter writer, long[] values)
     {
-        if (AllEqual(values))
+        var runs = Runs(values);
+        if (runs.Count == 1)
         {
             writer.WriteByte((byte)ColumnMode.Constant);
             writer.WriteSigned(values[0]);
             return;
         }
 
-        long deltaSize = 0, plainSize = 0, previous = 0;
+        long deltaSize = 0, plainSize = 0, runsSize = CompactWriter.VarintLength((ulong)runs.Count), previous = 0;
         foreach (var value in values)
         {
             deltaSize += CompactWriter.SignedLength(unchecked(value - previous));
             plainSize += CompactWriter.SignedLength(value);
             previous = value;
+        }
+
+        foreach (var (value, length) in runs)
+        {
+            runsSize += CompactWriter.SignedLength(value) + CompactWriter.VarintLength((ulong)length);
+        }
+
+        if (runsSize < deltaSize && runsSize < plainSize)
+        {
+            writer.WriteByte((byte)ColumnMode.Runs);
+            writer.WriteVarint((ulong)runs.Count);
+            foreach (var (value, length) in runs)
+            {
+                writer.WriteSigned(value);
+                writer.WriteVarint((ulong)length);
+            }
+
+            return;
         }
 
         var delta = deltaSize <= plainSize;
@@ -30,7 +49,7 @@ internal static class ColumnWriter
         }
     }
 
-    /// <summary>Constant, Delta (every value a small integral: written as an integer column), else Plain tagged doubles.</summary>
+    /// <summary>Constant, integral (an integer column, when every value is a small integral), else plain tagged doubles.</summary>
     public static void WriteDoubles(CompactWriter writer, double[] values)
     {
         var first = BitConverter.DoubleToInt64Bits(values[0]);
@@ -50,26 +69,9 @@ internal static class ColumnWriter
 
         if (allIntegral)
         {
-            long deltaSize = 0, plainSize = 0, previous = 0;
-            foreach (var value in integrals)
-            {
-                deltaSize += CompactWriter.SignedLength(value - previous);
-                plainSize += CompactWriter.VarintLength(CompactWriter.ZigZag(value) << 1);
-                previous = value;
-            }
-
-            if (deltaSize < plainSize)
-            {
-                writer.WriteByte((byte)ColumnMode.Delta);
-                previous = 0;
-                foreach (var value in integrals)
-                {
-                    writer.WriteSigned(value - previous);
-                    previous = value;
-                }
-
-                return;
-            }
+            writer.WriteByte((byte)ColumnMode.Delta);
+            WriteIntegers(writer, integrals);
+            return;
         }
 
         writer.WriteByte((byte)ColumnMode.Plain);
@@ -79,16 +81,21 @@ internal static class ColumnWriter
         }
     }
 
-    private static bool AllEqual(long[] values)
+    private static List<(long Value, int Length)> Runs(long[] values)
     {
+        var runs = new List<(long Value, int Length)>();
         foreach (var value in values)
         {
-            if (value != values[0])
+            if (runs.Count > 0 && runs[^1].Value == value)
             {
-                return false;
+                runs[^1] = (value, runs[^1].Length + 1);
+            }
+            else
+            {
+                runs.Add((value, 1));
             }
         }
 
-        return true;
+        return runs;
     }
 }

@@ -58,13 +58,19 @@ internal static class CompactDecoder
     private static (string Measurement, KeyValuePair<string, string>[] Tags)[] ReadSeries(ref CompactReader reader, string[] strings)
     {
         var series = new (string, KeyValuePair<string, string>[])[reader.ReadCount("series count", 2)];
+        var previousMeasurement = 0L;
+        var previous = Array.Empty<(long Key, long Value)>();
         for (var i = 0; i < series.Length; i++)
         {
-            var measurement = strings[reader.ReadIndex("measurement", strings.Length)];
-            var tags = new KeyValuePair<string, string>[reader.ReadCount("tag count", 2)];
+            previousMeasurement = Index(ref reader, previousMeasurement, "measurement", strings.Length);
+            var measurement = strings[previousMeasurement];
+            var indexes = new (long Key, long Value)[reader.ReadCount("tag count", 2)];
+            var tags = new KeyValuePair<string, string>[indexes.Length];
             for (var t = 0; t < tags.Length; t++)
             {
-                tags[t] = new(strings[reader.ReadIndex("tag key", strings.Length)], strings[reader.ReadIndex("tag value", strings.Length)]);
+                var (k, v) = t < previous.Length ? previous[t] : (0, 0);
+                indexes[t] = (Index(ref reader, k, "tag key", strings.Length), Index(ref reader, v, "tag value", strings.Length));
+                tags[t] = new(strings[indexes[t].Key], strings[indexes[t].Value]);
                 for (var earlier = 0; earlier < t; earlier++)
                 {
                     if (string.Equals(tags[earlier].Key, tags[t].Key, StringComparison.Ordinal))
@@ -75,9 +81,22 @@ internal static class CompactDecoder
             }
 
             series[i] = (measurement, tags);
+            previous = indexes;
         }
 
         return series;
+    }
+
+    /// <summary>A string index written as its difference from <paramref name="previous"/>.</summary>
+    private static long Index(ref CompactReader reader, long previous, string what, int limit)
+    {
+        var index = unchecked(previous + reader.ReadSigned(what));
+        if (index < 0 || index >= limit)
+        {
+            throw reader.Fail($"{what} {index} out of range (table has {limit})");
+        }
+
+        return index;
     }
 
     private static (string Name, FieldKind Kind)[] ReadSchema(ref CompactReader reader, string[] strings)
@@ -130,23 +149,50 @@ internal static class CompactDecoder
 
         foreach (var (name, kind) in fields)
         {
+            var rows = Present(ref reader, count, name);
             if (kind == FieldKind.Double)
             {
-                var doubles = ColumnReader.ReadDoubles(ref reader, count, name);
-                for (var i = 0; i < count; i++)
+                var doubles = ColumnReader.ReadDoubles(ref reader, rows.Count, name);
+                for (var i = 0; i < rows.Count; i++)
                 {
-                    points[first + i].Fields.Add(name, new FieldValue { DoubleValue = doubles[i] });
+                    points[first + rows[i]].Fields.Add(name, new FieldValue { DoubleValue = doubles[i] });
                 }
 
                 continue;
             }
 
-            var column = ColumnReader.ReadIntegers(ref reader, count, name);
-            for (var i = 0; i < count; i++)
+            var column = ColumnReader.ReadIntegers(ref reader, rows.Count, name);
+            for (var i = 0; i < rows.Count; i++)
             {
-                points[first + i].Fields.Add(name, ToValue(ref reader, kind, column[i], strings, name));
+                points[first + rows[i]].Fields.Add(name, ToValue(ref reader, kind, column[i], strings, name));
             }
         }
+    }
+
+    /// <summary>The rows of the group that have the field, from its presence column.</summary>
+    private static List<int> Present(ref CompactReader reader, int count, string name)
+    {
+        var presence = ColumnReader.ReadIntegers(ref reader, count, name + " presence");
+        var rows = new List<int>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (presence[i] is not (0 or 1))
+            {
+                throw reader.Fail($"field \"{name}\": presence {presence[i]} is not 0 or 1");
+            }
+
+            if (presence[i] == 1)
+            {
+                rows.Add(i);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            throw reader.Fail($"field \"{name}\" present in no point of its group");
+        }
+
+        return rows;
     }
 
     private static FieldValue ToValue(ref CompactReader reader, FieldKind kind, long raw, string[] strings, string name) => kind switch

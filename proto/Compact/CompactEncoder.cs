@@ -15,10 +15,8 @@ internal static class CompactEncoder
         var stringList = new List<string>();
         var series = new Dictionary<string, int>(StringComparer.Ordinal);
         var seriesList = new List<(int Measurement, (int Key, int Value)[] Tags)>();
-        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-        var groupList = new List<Group>();
+        var groupList = new List<CompactGroup>();
         var times = new SortedSet<long>();
-        long values = 0;
 
         int Intern(string s)
         {
@@ -50,32 +48,29 @@ internal static class CompactEncoder
                 seriesList.Add((measurement, tags));
             }
 
-            var fields = point.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
-            key.Clear();
-            foreach (var (name, value) in fields)
+            foreach (var (name, value) in point.Fields)
             {
                 if (Kind(value) is not { } kind)
                 {
                     return null;
                 }
 
-                key.Append(Intern(name)).Append(':').Append((int)kind).Append(',');
+                Intern(name);
                 if (kind == FieldKind.String)
                 {
                     Intern(value.StringValue);
                 }
             }
 
-            if (!groups.TryGetValue(key.ToString(), out var group))
+            var group = groupList.Find(g => g.Measurement == measurement && g.Accepts(point));
+            if (group is null)
             {
-                group = new Group(fields.Select(f => (Intern(f.Key), Kind(f.Value)!.Value)).ToArray());
-                groups.Add(key.ToString(), group);
+                group = new CompactGroup(measurement);
                 groupList.Add(group);
             }
 
-            group.Rows.Add((seriesIndex, point.TimeUnixNs, point));
+            group.Add(seriesIndex, point);
             times.Add(point.TimeUnixNs);
-            values += fields.Length;
         }
 
         var timeIndex = new Dictionary<long, int>();
@@ -99,16 +94,22 @@ internal static class CompactEncoder
             return null;
         }
 
+        // Each index as its difference from the same position in the previous series: consecutive interfaces of one
+        // device differ by small, repeating steps, which gzip then all but removes.
         writer.WriteVarint((ulong)seriesList.Count);
+        var before = (Measurement: 0, Tags: Array.Empty<(int Key, int Value)>());
         foreach (var (measurement, tags) in seriesList)
         {
-            writer.WriteVarint((ulong)measurement);
+            writer.WriteSigned(measurement - before.Measurement);
             writer.WriteVarint((ulong)tags.Length);
-            foreach (var (k, v) in tags)
+            for (var t = 0; t < tags.Length; t++)
             {
-                writer.WriteVarint((ulong)k);
-                writer.WriteVarint((ulong)v);
+                var (k, v) = t < before.Tags.Length ? before.Tags[t] : (0, 0);
+                writer.WriteSigned(tags[t].Key - k);
+                writer.WriteSigned(tags[t].Value - v);
             }
+
+            before = (measurement, tags);
         }
 
         writer.WriteVarint((ulong)times.Count);
@@ -122,9 +123,11 @@ internal static class CompactEncoder
         writer.WriteVarint((ulong)groupList.Count);
         foreach (var group in groupList)
         {
-            WriteGroup(writer, group, timeIndex, strings, stringList);
+            group.Write(writer, timeIndex, strings);
         }
 
+        // The decoder bounds rows × fields of each group, so that is what must fit.
+        var values = groupList.Sum(g => (long)g.Rows.Count * g.FieldCount);
         var bytes = writer.Written.ToArray();
         return points.Count <= CompactLimits.MaxPoints(bytes.Length) && values <= CompactLimits.MaxValues(bytes.Length) ? bytes : null;
     }
@@ -138,46 +141,4 @@ internal static class CompactEncoder
         FieldValue.ValueOneofCase.BoolValue => FieldKind.Bool,
         _ => null,
     };
-
-    private static void WriteGroup(
-        CompactWriter writer, Group group, Dictionary<long, int> timeIndex, Dictionary<string, int> strings, List<string> stringList)
-    {
-        // Series-major, then time: the values of one series sit next to each other, so deltas stay small.
-        var rows = group.Rows.OrderBy(r => r.Series).ThenBy(r => r.Time).ToArray();
-        writer.WriteVarint((ulong)group.Fields.Length);
-        foreach (var (name, kind) in group.Fields)
-        {
-            writer.WriteVarint((ulong)name);
-            writer.WriteByte((byte)kind);
-        }
-
-        writer.WriteVarint((ulong)rows.Length);
-        ColumnWriter.WriteIntegers(writer, rows.Select(r => (long)r.Series).ToArray());
-        ColumnWriter.WriteIntegers(writer, rows.Select(r => (long)timeIndex[r.Time]).ToArray());
-        foreach (var (name, kind) in group.Fields)
-        {
-            var fieldName = stringList[name];
-            var column = rows.Select(r => r.Point.Fields[fieldName]);
-            if (kind == FieldKind.Double)
-            {
-                ColumnWriter.WriteDoubles(writer, column.Select(v => v.DoubleValue).ToArray());
-                continue;
-            }
-
-            ColumnWriter.WriteIntegers(writer, column.Select(v => kind switch
-            {
-                FieldKind.Int => v.IntValue,
-                FieldKind.UInt => unchecked((long)v.UintValue),
-                FieldKind.Bool => v.BoolValue ? 1L : 0L,
-                _ => strings[v.StringValue],
-            }).ToArray());
-        }
-    }
-
-    private sealed class Group((int Name, FieldKind Kind)[] fields)
-    {
-        public (int Name, FieldKind Kind)[] Fields { get; } = fields;
-
-        public List<(int Series, long Time, Point Point)> Rows { get; } = [];
-    }
 }
