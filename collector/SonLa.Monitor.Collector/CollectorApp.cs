@@ -23,10 +23,13 @@ public static class CollectorApp
     /// <summary>HTTP/2 keep-alive ping delay unless Kestrel:Limits:Http2:KeepAlivePingDelay is set.</summary>
     public const int DefaultKeepAlivePingSeconds = 30;
 
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line configuration.</param>
+    /// <param name="configureServices">Extra services after ours, e.g. an <see cref="IBatchObserver"/>.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         ConfigureServices(builder);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapGrpcService<AgentGatewayService>();
         app.MapDiagnostics();

@@ -25,6 +25,9 @@ internal sealed class AgentStream : IDisposable
 
     public Task SendAsync(AgentMessage message) => _call.RequestStream.WriteAsync(message);
 
+    /// <summary>Closes the agent's side of the stream (no more messages), as an agent that is done.</summary>
+    public Task CompleteAsync() => _call.RequestStream.CompleteAsync();
+
     public async Task<CollectorMessage> SendBatchAsync(SampleBatch batch)
     {
         await SendAsync(new AgentMessage { Batch = batch });

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using SonLa.Monitor.Collector;
 using SonLa.Monitor.Protocol.V1;
 
@@ -46,9 +47,12 @@ internal sealed class CollectorHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static Task<CollectorHost> StartAsync(string influxUrl, params string[] extraArgs) =>
+        StartAsync(influxUrl, null, extraArgs);
+
+    public static Task<CollectorHost> StartAsync(string influxUrl, Action<IServiceCollection>? services, params string[] extraArgs) =>
         StartAsync(BaseArgs(influxUrl).Concat(
             ["--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Kestrel:Endpoints:Grpc:Protocols=Http2"]).Concat(extraArgs).ToArray(),
-            tls: false);
+            tls: false, services);
 
     public static string[] BaseArgs(string influxUrl) =>
     [
@@ -66,9 +70,9 @@ internal sealed class CollectorHost : IAsyncDisposable
         "--Logging:LogLevel:Default=Warning",
     ];
 
-    public static async Task<CollectorHost> StartAsync(string[] args, bool tls)
+    public static async Task<CollectorHost> StartAsync(string[] args, bool tls, Action<IServiceCollection>? services = null)
     {
-        var app = CollectorApp.Build(args);
+        var app = CollectorApp.Build(args, services);
         await app.StartAsync();
         var address = new Uri(app.Urls.Single(u => u.StartsWith(tls ? "https://" : "http://", StringComparison.Ordinal)));
         return new CollectorHost(app, address);
@@ -82,6 +86,9 @@ internal sealed class CollectorHost : IAsyncDisposable
         await _http.GetFromJsonAsync<JsonElement>("/healthz");
 
     public Task<string> MetricsAsync() => _http.GetStringAsync("/metrics");
+
+    /// <summary>One labelled series' value from /metrics, e.g. name{site="chieng-coi"}.</summary>
+    public Task<long> SiteMetricAsync(string name, string siteId) => MetricAsync(name + "{site=\"" + siteId + "\"}");
 
     /// <summary>One counter's value from /metrics.</summary>
     public async Task<long> MetricAsync(string name)

@@ -21,6 +21,7 @@ public static class IngestMetrics
         One(text, "sonla_collector_write_queue_batches", "gauge", "Agent batches held now, queued or being written.", writes.HeldBatches);
         One(text, "sonla_collector_write_queue_high_water_bytes", "gauge", "Most line-protocol bytes ever held at once.", writes.HighWaterBytes);
         One(text, "sonla_collector_write_queue_limit_bytes", "gauge", "Ingest:QueueMaxBytes: when held bytes reach it, agent streams are not read.", writes.LimitBytes);
+        One(text, "sonla_collector_write_queue_full_waits_total", "counter", "Times an agent stream had to wait for room in the write stage (back-pressure).", writes.RoomWaits);
         One(text, "sonla_collector_streams_waiting_for_room", "gauge", "Agent streams paused now because the write stage is full.", writes.StreamsWaitingForRoom);
 
         PerSite(text, sites, "sonla_collector_site_batches_received_total", "counter", "Batches received, by site.", s => s.BatchesReceived);

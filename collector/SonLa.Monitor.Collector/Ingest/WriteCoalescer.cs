@@ -40,6 +40,7 @@ public sealed class WriteCoalescer : BackgroundService
     private long _pointsWritten;
     private long _splitRetries;
     private long _waitingForRoom;
+    private long _roomWaits;
     private int _inFlight;
     private bool _stopped;
 
@@ -60,7 +61,7 @@ public sealed class WriteCoalescer : BackgroundService
             lock (_lock)
             {
                 return new WriteStageStatistics(_writes, _batchesWritten, _pointsWritten, _splitRetries, _heldBytes, _heldBatches,
-                    _highWaterBytes, _options.QueueMaxBytes, Volatile.Read(ref _inFlight), Interlocked.Read(ref _waitingForRoom));
+                    _highWaterBytes, _options.QueueMaxBytes, Volatile.Read(ref _inFlight), Interlocked.Read(ref _waitingForRoom), _roomWaits);
             }
         }
     }
@@ -102,6 +103,7 @@ public sealed class WriteCoalescer : BackgroundService
                         }
 
                         room = _roomFreed.Task;
+                        _roomWaits++;
                     }
 
                     await room.WaitAsync(cancellationToken);

@@ -11,4 +11,5 @@ public sealed record WriteStageStatistics(
     long HighWaterBytes,
     long LimitBytes,
     int WritesInFlight,
-    long StreamsWaitingForRoom);
+    long StreamsWaitingForRoom,
+    long RoomWaits);
