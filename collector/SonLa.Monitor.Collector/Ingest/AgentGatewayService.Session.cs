@@ -107,7 +107,12 @@ public sealed partial class AgentGatewayService
         {
             var service = _service;
             service._metrics.BatchReceived();
+            // A merged backlog batch stands for its merged sequences too: each counts as received.
             service._accounting.Received(_siteId, batch.BootId, batch.Sequence);
+            foreach (var merged in batch.MergedSequences)
+            {
+                service._accounting.Received(_siteId, batch.BootId, merged);
+            }
             var converted = BatchConverter.Convert(batch, _siteId);
             if (converted.Total > 0 && converted.Points.Count == 0)
             {
@@ -173,9 +178,18 @@ public sealed partial class AgentGatewayService
             Acknowledge(batch);
         }
 
-        private void Acknowledge(SampleBatch batch)
+        private void Answered(SampleBatch batch)
         {
             _service._accounting.Answered(_siteId, batch.BootId, batch.Sequence);
+            foreach (var merged in batch.MergedSequences)
+            {
+                _service._accounting.Answered(_siteId, batch.BootId, merged);
+            }
+        }
+
+        private void Acknowledge(SampleBatch batch)
+        {
+            Answered(batch);
             Post(new CollectorMessage { Ack = new BatchAck { BootId = batch.BootId, Sequence = batch.Sequence } }, answer: true);
         }
 
@@ -189,7 +203,7 @@ public sealed partial class AgentGatewayService
                 CollectorLog.InvalidPoints(service._logger, _siteId, batch.BootId, batch.Sequence, converted.Invalid, converted.Total, converted.FirstProblem);
             }
 
-            service._accounting.Answered(_siteId, batch.BootId, batch.Sequence);
+            Answered(batch);
             Post(new CollectorMessage
             {
                 Reject = new BatchReject { BootId = batch.BootId, Sequence = batch.Sequence, Reason = reason },

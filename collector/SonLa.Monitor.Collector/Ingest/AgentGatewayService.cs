@@ -136,7 +136,8 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
             return;
         }
 
-        var ingested = new IngestedBatch(siteId, batch.BootId, batch.Sequence, batch.Backfill, points, _time.GetUtcNow());
+        var ingested = new IngestedBatch(siteId, batch.BootId, batch.Sequence, batch.MergedSequences.ToArray(), batch.Backfill, points,
+            _time.GetUtcNow());
         foreach (var observer in _observers)
         {
             try

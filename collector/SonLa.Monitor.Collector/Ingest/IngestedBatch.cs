@@ -8,11 +8,14 @@ namespace SonLa.Monitor.Collector.Ingest;
 /// set; events are among them as measurement <c>event</c> (tags device, kind, if_index).
 /// <see cref="Backfill"/> is true when the agent sent the batch from its backlog rather than live:
 /// its points describe the past, so an alert engine must not notify for conditions already over.
+/// <see cref="MergedSequences"/>: the other sequences of this boot the batch stands for when the agent
+/// merged several stored batches into one message (empty otherwise).
 /// </summary>
 public sealed record IngestedBatch(
     string SiteId,
     string BootId,
     ulong Sequence,
+    IReadOnlyList<ulong> MergedSequences,
     bool Backfill,
     IReadOnlyList<LinePoint> Points,
     DateTimeOffset StoredAt)

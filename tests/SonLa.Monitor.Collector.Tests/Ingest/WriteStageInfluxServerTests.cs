@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SonLa.Monitor.Collector.Ingest;
+using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
 using SonLa.Monitor.Testing.Influx;
 
@@ -173,6 +174,33 @@ public sealed class WriteStageInfluxServerTests : IAsyncLifetime
         Assert.Equal(2, await _collector.SiteMetricAsync("sonla_collector_site_sequence_missing", CollectorHost.OtherSiteId));
         Assert.Equal(0, await _collector.SiteMetricAsync("sonla_collector_site_sequence_gaps_total", CollectorHost.OtherSiteId));
         Assert.Equal(7, (await _influx.QueryRowsAsync("SELECT reachable FROM device WHERE device = 'fw'")).Count);
+    }
+
+    [Fact]
+    public async Task MergedBacklogBatch_OneAnswer_EachMergedSequenceCountedAndStored()
+    {
+        using var agent = new AgentStream(_collector.Connect(CollectorHost.OtherToken));
+        await agent.HelloAsync(CollectorHost.OtherSiteId);
+        var polls = Enumerable.Range(1, 3).Select(i => Poll("boot-m", (ulong)i, "merged", Samples.Time + (i * 60_000_000_000L), interfaces: 4)).ToList();
+        var merged = CompactBatchCodec.Merge(polls);
+        merged.Backfill = true;
+
+        var reply = await agent.SendBatchAsync(merged);
+
+        Assert.Equal(CollectorMessage.KindOneofCase.Ack, reply.KindCase);
+        Assert.Equal(("boot-m", 1UL), (reply.Ack.BootId, reply.Ack.Sequence));
+        Assert.Equal([2UL, 3UL], merged.MergedSequences);
+        Assert.Equal(3, await _collector.SiteMetricAsync("sonla_collector_site_batches_received_total", CollectorHost.OtherSiteId));
+        Assert.Equal(0, await _collector.SiteMetricAsync("sonla_collector_site_sequence_missing", CollectorHost.OtherSiteId));
+        Assert.Equal(15, await _collector.SiteMetricAsync("sonla_collector_site_backfill_points_total", CollectorHost.OtherSiteId));
+        var seen = Assert.Single(_observer.Batches, b => b.BootId == "boot-m");
+        Assert.Equal([2UL, 3UL], seen.MergedSequences);
+        var count = Assert.Single(await _influx.QueryRowsAsync("SELECT count(in_octets) FROM interface WHERE device = 'merged'"));
+        Assert.Equal(12L, count["count"].GetInt64());
+
+        // The same merged batch again (its ack was lost): three duplicates.
+        Assert.Equal(CollectorMessage.KindOneofCase.Ack, (await agent.SendBatchAsync(merged)).KindCase);
+        Assert.Equal(3, await _collector.SiteMetricAsync("sonla_collector_site_batches_duplicate_total", CollectorHost.OtherSiteId));
     }
 
     [Fact]
