@@ -51,9 +51,69 @@ internal static class WireBench
         Measure("live", live, samples, values, anchorLive);
         Measure("backlog", backlog, samples, values, anchorBacklog);
 
-        // Not what the agent does today: what an outbox record of an hour of the whole site would cost.
-        var merged = polls.Chunk(WireWorkload.Devices * 60).Select(chunk => Batch(chunk.SelectMany(p => p).ToList(), ++sequence, backfill: true)).ToList();
-        Measure("backlog.merged_1h", merged, samples, values, anchorBacklog);
+        // Backlog merged by CompactBatchCodec.Merge (SampleBatch.merged_sequences): one message per N stored batches.
+        foreach (var per in new[] { WireWorkload.Devices, WireWorkload.Devices * 12, WireWorkload.Devices * 60 })
+        {
+            var merged = backlog.Chunk(per).Select(CompactBatchCodec.Merge).Select(b => new AgentMessage { Batch = b }.ToByteArray()).ToList();
+            Report($"backlog.merged_{per}.compact_gzip", merged.Sum(m => GrpcGzip(m, CompressionLevel.Optimal)) + (GrpcPrefixBytes * merged.Count),
+                samples, values, anchorBacklog, $"{merged.Count} messages of {per} batches, gzip Optimal");
+        }
+
+        Speed(live, values);
+
+        // What the agent could change: rates rounded to whole bits per second (integral doubles), if_alias only when it changes.
+        var rounded = live.Select(b => Transform(b, p => RoundRates(p))).ToList();
+        Report("live.rates_rounded.compact_gzip", CompactGzip(rounded), samples, values, anchorLive, "what if in_bps/out_bps were whole bit/s");
+        var noAlias = live.Select(b => Transform(b, p => p.Fields.Remove("if_alias"))).ToList();
+        var fewer = noAlias.Sum(b => b.Points.Sum(p => p.Fields.Count));
+        Report("live.alias_on_change.compact_gzip", CompactGzip(noAlias), samples, fewer, anchorLive, "what if if_alias were sent only when it changes");
+    }
+
+    /// <summary>CPU per batch of Compact (agent) and Expand (collector), informative only on this shared machine.</summary>
+    private static void Speed(List<SampleBatch> batches, int values)
+    {
+        var copies = batches.Select(b => b.Clone()).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var copy in copies)
+        {
+            CompactBatchCodec.Compact(copy);
+        }
+
+        var compact = clock.Elapsed;
+        clock.Restart();
+        var expanded = copies.Sum(c => CompactBatchCodec.Expand(c).Count);
+        var expand = clock.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wire.speed  compact={compact.TotalMicroseconds / batches.Count:0} us/batch ({compact.TotalNanoseconds / values:0} ns/value)  expand={expand.TotalMicroseconds / batches.Count:0} us/batch ({expand.TotalNanoseconds / values:0} ns/value, {expanded:N0} points)"));
+    }
+
+    private static long CompactGzip(List<SampleBatch> batches) => batches.Sum(b =>
+    {
+        var copy = b.Clone();
+        CompactBatchCodec.Compact(copy);
+        return GrpcGzip(new AgentMessage { Batch = copy }.ToByteArray(), CompressionLevel.Optimal) + GrpcPrefixBytes;
+    });
+
+    private static SampleBatch Transform(SampleBatch batch, Action<Point> change)
+    {
+        var copy = batch.Clone();
+        foreach (var point in copy.Points)
+        {
+            change(point);
+        }
+
+        return copy;
+    }
+
+    private static void RoundRates(Point point)
+    {
+        foreach (var name in new[] { "in_bps", "out_bps" })
+        {
+            if (point.Fields.TryGetValue(name, out var value))
+            {
+                point.Fields[name] = new FieldValue { DoubleValue = Math.Round(value.DoubleValue) };
+            }
+        }
     }
 
     private static void Measure(string name, List<SampleBatch> batches, int samples, int values, long anchor)

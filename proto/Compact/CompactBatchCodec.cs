@@ -43,6 +43,44 @@ public static class CompactBatchCodec
         batch.Points.AddRange(plain);
     }
 
+    /// <summary>
+    /// One compact batch standing for all of <paramref name="batches"/> (same boot id, sent as one message from the backlog):
+    /// the first batch's sequence, the others' in <see cref="SampleBatch.MergedSequences"/>, every point and event.
+    /// </summary>
+    /// <exception cref="ArgumentException">No batches, or batches of different boot ids.</exception>
+    /// <exception cref="CompactFormatException">A batch's compact section is malformed.</exception>
+    public static SampleBatch Merge(IReadOnlyList<SampleBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        if (batches.Count == 0)
+        {
+            throw new ArgumentException("nothing to merge", nameof(batches));
+        }
+
+        var merged = new SampleBatch { BootId = batches[0].BootId, Sequence = batches[0].Sequence };
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var batch = batches[i];
+            if (!string.Equals(batch.BootId, merged.BootId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("batches of different boot ids cannot be merged", nameof(batches));
+            }
+
+            if (i > 0)
+            {
+                merged.MergedSequences.Add(batch.Sequence);
+            }
+
+            merged.MergedSequences.AddRange(batch.MergedSequences);
+            merged.Points.AddRange(Expand(batch));
+            merged.Events.AddRange(batch.Events);
+            merged.Backfill |= batch.Backfill;
+        }
+
+        Compact(merged);
+        return merged;
+    }
+
     /// <summary>Every point of the batch: the plain ones, then those decoded from the compact section.</summary>
     /// <exception cref="CompactFormatException">The compact section is malformed.</exception>
     public static IReadOnlyList<Point> Expand(SampleBatch batch)
