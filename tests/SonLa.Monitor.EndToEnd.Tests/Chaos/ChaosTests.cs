@@ -9,9 +9,10 @@ namespace SonLa.Monitor.EndToEnd.Tests.Chaos;
 
 /// <summary>
 /// Issue 4's chaos test, every peer real: snmpd devices → sonla-agent → a link the test controls (TcpProxy) →
-/// sonla-collector → influxd. The agent polls every second while the collector is killed, InfluxDB stopped, the agent
-/// killed (link up, then in the middle of a link outage) and the link silently cut; then every poll the agent made is
-/// in InfluxDB exactly once, with its own timestamp.
+/// sonla-collector → influxd. The agent polls every second while the collector is killed (also while InfluxDB is down),
+/// InfluxDB stopped, the agent killed (link up, in the middle of a link outage, while sending its backlog) and the link
+/// silently cut (once resuming, once ending in resets); then every poll the agent made is in InfluxDB exactly once,
+/// with its own timestamp.
 /// <para>Ground truth is outside the system under test: each device's snmpd serves an hrSystemUptime that differs on
 /// every GET and logs it (<see cref="UptimeMarker"/>); the agent stores it as uptime_s, so each poll is known by value.
 /// Polls cut short by a kill of the agent are not "made": markers served within <see cref="ChaosChecks.InFlightMargin"/> plus the
@@ -56,7 +57,14 @@ public sealed class ChaosTests(ITestOutputHelper output)
 
         stack.Influx.Stop();
         timeline.Mark("InfluxDB stopped");
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        // The collector dies too while it cannot store: whatever it held unacknowledged must come again from the agent.
+        timeline.Mark("kill -9 collector (InfluxDB still down)");
+        stack.KillCollector();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stack.RestartCollectorAsync();
+        timeline.Mark("collector restarted (InfluxDB still down)");
+        await Task.Delay(TimeSpan.FromSeconds(5));
         await stack.Influx.StartAgainAsync();
         timeline.Mark("InfluxDB started again");
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -73,6 +81,21 @@ public sealed class ChaosTests(ITestOutputHelper output)
         stack.RestartAgent();
         timeline.Mark("agent restarted (link still down)");
         await Task.Delay(TimeSpan.FromSeconds(8));
+        link.Restore();
+        timeline.Mark("link restored");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        windows.Add(ChaosChecks.KillAgent(stack, timeline, "kill -9 agent (sending its backlog)"));
+        stack.RestartAgent();
+        timeline.Mark("agent restarted");
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        // A dead link whose connection does not survive it (the carrier's NAT forgot it): silence, then a reset.
+        link.Cut(LinkCut.Blackhole);
+        timeline.Mark("link cut (silent blackhole)");
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        link.Cut(LinkCut.Reset);
+        timeline.Mark("link cut (connections reset: what was in flight is gone)");
+        await Task.Delay(TimeSpan.FromSeconds(2));
         link.Restore();
         timeline.Mark("link restored");
         await Task.Delay(TimeSpan.FromSeconds(3));
