@@ -60,52 +60,40 @@ public sealed partial class DiskOutbox
         Remove(segment);
     }
 
-    /// <summary>Rewrites a segment's waiting records one level coarser into a new file, renamed into place atomically.</summary>
+    /// <summary>
+    /// Rewrites a segment's waiting records one level coarser into a new file, renamed into place atomically; one batch
+    /// at a time, so memory does not grow with the segment.
+    /// </summary>
     private void Thin(OutboxSegment segment)
     {
         var level = segment.Level + 1;
-        var pending = new List<(OutboxRecord Record, SampleBatch Batch)>();
-        foreach (var record in segment.Records)
-        {
-            if (record.Done)
-            {
-                continue;
-            }
-
-            var bytes = new byte[record.Length];
-            SampleBatch? batch = null;
-            try
-            {
-                if (RandomAccess.Read(segment.Handle, bytes, record.Offset) == bytes.Length)
-                {
-                    batch = OutboxRecordFormat.Decode(bytes);
-                }
-            }
-            catch (IOException)
-            {
-            }
-
-            if (batch is null)
-            {
-                _corruptRecords++;
-                _corruptBytes += record.Length;
-                continue;
-            }
-
-            pending.Add((record, batch));
-        }
-
-        _thinnedPoints += OutboxThinner.Thin(pending.Select(p => p.Batch).ToList(), level);
+        var thinner = new OutboxThinner(level);
         var target = Path.Combine(Directory, OutboxSegment.FileName(segment.Id, level));
         var temporary = target + ".tmp";
-        var kept = new List<OutboxRecord>(pending.Count);
+        var kept = new List<OutboxRecord>(segment.PendingCount);
         long length = 0;
+        long unreadable = 0;
+        long unreadableBytes = 0;
         try
         {
             using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.ReadWrite))
             {
-                foreach (var (record, batch) in pending)
+                foreach (var record in segment.Records)
                 {
+                    if (record.Done)
+                    {
+                        continue;
+                    }
+
+                    var batch = ReadBatch(segment, record);
+                    if (batch is null)
+                    {
+                        unreadable++;
+                        unreadableBytes += record.Length;
+                        continue;
+                    }
+
+                    thinner.Thin(batch);
                     if (batch.Points.Count == 0 && batch.Events.Count == 0)
                     {
                         continue;
@@ -129,11 +117,14 @@ public sealed partial class DiskOutbox
         catch (IOException)
         {
             // Cannot rewrite (disk full?): dropping the segment is the only way left to respect the quota.
-            File.Delete(temporary);
+            TryDelete(temporary);
             Drop(segment);
             return;
         }
 
+        _thinnedPoints += thinner.Removed;
+        _corruptRecords += unreadable;
+        _corruptBytes += unreadableBytes;
         _fileBytes += length - segment.Length;
         _pendingBatches += kept.Count - segment.PendingCount;
         _pendingBytes += kept.Sum(r => (long)r.Length) - segment.PendingBytes;
@@ -141,6 +132,30 @@ public sealed partial class DiskOutbox
         if (segment.PendingCount == 0)
         {
             Remove(segment);
+        }
+    }
+
+    private static SampleBatch? ReadBatch(OutboxSegment segment, OutboxRecord record)
+    {
+        var bytes = new byte[record.Length];
+        try
+        {
+            return RandomAccess.Read(segment.Handle, bytes, record.Offset) == bytes.Length ? OutboxRecordFormat.Decode(bytes) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Win32.SafeHandles;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Protocol.V1;
 
@@ -165,76 +166,6 @@ public sealed partial class DiskOutbox : IOutbox, IDisposable
         Appended?.Invoke();
     }
 
-    public IReadOnlyList<OutboxEntry> Pending(long after, long before, OutboxLane? lane, int max)
-    {
-        var found = new List<OutboxEntry>(Math.Clamp(max, 0, 1024));
-        lock (_lock)
-        {
-            foreach (var segment in _segments)
-            {
-                if (found.Count >= max || (segment.Records.Count > 0 && segment.Records[0].Position >= before))
-                {
-                    break;
-                }
-
-                if (segment.PendingCount == 0 || segment.Records[^1].Position <= after || (lane is { } l && segment.PendingByLane[(int)l] == 0))
-                {
-                    continue;
-                }
-
-                var records = segment.Records;
-                for (var i = segment.FirstAfter(after); i < records.Count && found.Count < max; i++)
-                {
-                    var record = records[i];
-                    if (record.Position >= before)
-                    {
-                        break;
-                    }
-
-                    if (!record.Done && (lane is null || record.Lane == lane))
-                    {
-                        found.Add(new OutboxEntry(record.Position, record.Lane, segment.BootIds[record.BootIndex], record.Sequence, record.Length,
-                            DateTimeOffset.FromUnixTimeMilliseconds(record.QueuedAtUnixMs)));
-                    }
-                }
-            }
-        }
-
-        return found;
-    }
-
-    public SampleBatch? Read(OutboxEntry entry)
-    {
-        lock (_lock)
-        {
-            if (_disposed || !TryLocate(entry.Position, out var segment, out var index) || segment.Records[index].Done)
-            {
-                return null;
-            }
-
-            var record = segment.Records[index];
-            var bytes = new byte[record.Length];
-            try
-            {
-                if (RandomAccess.Read(segment.Handle, bytes, record.Offset) == bytes.Length && OutboxRecordFormat.Decode(bytes) is { } batch)
-                {
-                    return batch;
-                }
-            }
-            catch (IOException)
-            {
-                // Counted below like any other record that does not read back.
-            }
-
-            // The disk changed under us: never send garbage, never retry it forever.
-            AgentLog.OutboxUnreadable(_logger, Directory, Path.GetFileName(segment.FilePath));
-            _corruptRecords++;
-            _corruptBytes += record.Length;
-            Done(segment, index, persist: true);
-            return null;
-        }
-    }
-
     public bool Acknowledge(string bootId, ulong sequence) => Finish(bootId, sequence, rejected: false);
 
     public bool Reject(string bootId, ulong sequence) => Finish(bootId, sequence, rejected: true);
@@ -242,6 +173,7 @@ public sealed partial class DiskOutbox : IOutbox, IDisposable
     /// <summary>Flushes written records and acknowledgements to the disk now (also done on a timer and on dispose).</summary>
     public void SyncNow()
     {
+        var handles = new List<SafeFileHandle>();
         lock (_lock)
         {
             _syncArmed = false;
@@ -252,14 +184,20 @@ public sealed partial class DiskOutbox : IOutbox, IDisposable
 
             foreach (var segment in _segments)
             {
-                try
-                {
-                    segment.Sync();
-                }
-                catch (IOException)
-                {
-                    // The next append reports a failing disk; a failed fsync alone loses nothing the OS has.
-                }
+                segment.TakeDirtyHandles(handles);
+            }
+        }
+
+        // fsync can take long on a slow disk: appends go on meanwhile (a handle closed under us was of a deleted file).
+        foreach (var handle in handles)
+        {
+            try
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // The next append reports a failing disk; a failed fsync alone loses nothing the OS has.
             }
         }
     }
@@ -358,7 +296,7 @@ public sealed partial class DiskOutbox : IOutbox, IDisposable
         _active = segment;
         if (previous is not null)
         {
-            previous.Sync();
+            // Its last writes are flushed to the disk by the sync timer like any others.
             if (previous.PendingCount == 0)
             {
                 Remove(previous);
@@ -375,52 +313,5 @@ public sealed partial class DiskOutbox : IOutbox, IDisposable
             _syncArmed = true;
             _syncTimer.Change(SyncDelay, Timeout.InfiniteTimeSpan);
         }
-    }
-
-    private bool TryLocate(long position, out OutboxSegment segment, out int index)
-    {
-        foreach (var candidate in _segments)
-        {
-            var records = candidate.Records;
-            if (records.Count == 0 || records[^1].Position < position)
-            {
-                continue;
-            }
-
-            var i = candidate.FirstAfter(position - 1);
-            if (i < records.Count && records[i].Position == position)
-            {
-                segment = candidate;
-                index = i;
-                return true;
-            }
-
-            break;
-        }
-
-        segment = null!;
-        index = -1;
-        return false;
-    }
-
-    private DateTimeOffset? OldestQueuedAtLocked()
-    {
-        foreach (var segment in _segments)
-        {
-            if (segment.PendingCount == 0)
-            {
-                continue;
-            }
-
-            foreach (var record in segment.Records)
-            {
-                if (!record.Done)
-                {
-                    return DateTimeOffset.FromUnixTimeMilliseconds(record.QueuedAtUnixMs);
-                }
-            }
-        }
-
-        return null;
     }
 }

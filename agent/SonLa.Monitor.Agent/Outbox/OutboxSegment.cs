@@ -240,7 +240,8 @@ internal sealed class OutboxSegment : IDisposable
         _ackLength = whole;
     }
 
-    public void Sync()
+    /// <summary>The handles with writes not yet flushed to the disk (the dirty mark is cleared); flushed by the caller outside its lock.</summary>
+    public void TakeDirtyHandles(List<SafeFileHandle> into)
     {
         if (!Dirty)
         {
@@ -249,12 +250,12 @@ internal sealed class OutboxSegment : IDisposable
 
         if (_handle is { IsClosed: false })
         {
-            RandomAccess.FlushToDisk(_handle);
+            into.Add(_handle);
         }
 
         if (_ackHandle is { IsClosed: false })
         {
-            RandomAccess.FlushToDisk(_ackHandle);
+            into.Add(_ackHandle);
         }
 
         Dirty = false;

@@ -4,13 +4,22 @@ using SonLa.Monitor.Protocol.V1;
 namespace SonLa.Monitor.Agent.Outbox;
 
 /// <summary>
-/// Thins old batches when the quota is full: every event stays; of the points, the first of each series (measurement
-/// and tags) in each interval of the level stays. Level 1 keeps one per 5 minutes, level 2 one per 30 minutes, level 3
-/// one per 3 hours.
+/// Thins old batches when the quota is full, one batch at a time in their order (so a segment is rewritten holding one
+/// batch in memory): every event stays; of the points, the first of each series (measurement and tags) in each interval
+/// of the level stays. Level 1 keeps one per 5 minutes, level 2 one per 30 minutes, level 3 one per 3 hours.
 /// </summary>
-public static class OutboxThinner
+public sealed class OutboxThinner(int level)
 {
     public const int MaxLevel = 3;
+
+    private readonly long _intervalNs = IntervalOf(level).Ticks * 100;
+    private readonly HashSet<(string Series, long Bucket)> _kept = [];
+    private readonly StringBuilder _key = new();
+
+    public int Level { get; } = level;
+
+    /// <summary>Points removed so far.</summary>
+    public long Removed { get; private set; }
 
     public static TimeSpan IntervalOf(int level) => level switch
     {
@@ -19,44 +28,39 @@ public static class OutboxThinner
         _ => TimeSpan.FromHours(3),
     };
 
-    /// <summary>Removes points in place from <paramref name="batches"/> (oldest first); returns how many went.</summary>
-    public static long Thin(IReadOnlyList<SampleBatch> batches, int level)
+    /// <summary>Removes from <paramref name="batch"/> the points of a series and interval already kept; returns how many went.</summary>
+    public int Thin(SampleBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batches);
-        var intervalNs = IntervalOf(level).Ticks * 100;
-        var kept = new HashSet<(string Series, long Bucket)>();
-        var key = new StringBuilder();
-        long removed = 0;
-        foreach (var batch in batches)
+        ArgumentNullException.ThrowIfNull(batch);
+        var keep = new List<Point>(batch.Points.Count);
+        foreach (var point in batch.Points)
         {
-            var keep = new List<Point>(batch.Points.Count);
-            foreach (var point in batch.Points)
+            var bucket = Math.DivRem(point.TimeUnixNs, _intervalNs, out var rest) - (rest < 0 ? 1 : 0);
+            if (_kept.Add((SeriesKey(point), bucket)))
             {
-                if (kept.Add((SeriesKey(point, key), Math.DivRem(point.TimeUnixNs, intervalNs, out var rest) - (rest < 0 ? 1 : 0))))
-                {
-                    keep.Add(point);
-                }
+                keep.Add(point);
             }
+        }
 
-            removed += batch.Points.Count - keep.Count;
-            if (keep.Count != batch.Points.Count)
-            {
-                batch.Points.Clear();
-                batch.Points.AddRange(keep);
-            }
+        var removed = batch.Points.Count - keep.Count;
+        if (removed > 0)
+        {
+            batch.Points.Clear();
+            batch.Points.AddRange(keep);
+            Removed += removed;
         }
 
         return removed;
     }
 
-    private static string SeriesKey(Point point, StringBuilder key)
+    private string SeriesKey(Point point)
     {
-        key.Clear().Append(point.Measurement);
+        _key.Clear().Append(point.Measurement);
         foreach (var tag in point.Tags.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            key.Append('\0').Append(tag.Key).Append('=').Append(tag.Value);
+            _key.Append('\0').Append(tag.Key).Append('=').Append(tag.Value);
         }
 
-        return key.ToString();
+        return _key.ToString();
     }
 }
