@@ -62,11 +62,13 @@ internal static class WireBench
         Speed(live, values);
 
         // What the agent could change: rates rounded to whole bits per second (integral doubles), if_alias only when it changes.
-        var rounded = live.Select(b => Transform(b, p => RoundRates(p))).ToList();
+        var rounded = live.Select(b => Transform(b, RoundRates)).ToList();
         Report("live.rates_rounded.compact_gzip", CompactGzip(rounded), samples, values, anchorLive, "what if in_bps/out_bps were whole bit/s");
         var noAlias = live.Select(b => Transform(b, p => p.Fields.Remove("if_alias"))).ToList();
         var fewer = noAlias.Sum(b => b.Points.Sum(p => p.Fields.Count));
         Report("live.alias_on_change.compact_gzip", CompactGzip(noAlias), samples, fewer, anchorLive, "what if if_alias were sent only when it changes");
+        var both = noAlias.Select(b => Transform(b, RoundRates)).ToList();
+        Report("live.both.compact_gzip", CompactGzip(both), samples, fewer, anchorLive, "both of the above");
     }
 
     /// <summary>CPU per batch of Compact (agent) and Expand (collector), informative only on this shared machine.</summary>

@@ -14,8 +14,10 @@ internal static class CompactDecoder
             throw reader.Fail($"unknown format version {version}");
         }
 
-        var strings = new string[reader.ReadCount("string count", 1)];
-        for (var i = 0; i < strings.Length; i++)
+        var known = StaticStrings.Values.Length;
+        var strings = new string[known + reader.ReadCount("string count", 1)];
+        StaticStrings.Values.CopyTo(strings, 0);
+        for (var i = known; i < strings.Length; i++)
         {
             strings[i] = reader.ReadString("string");
         }

@@ -12,7 +12,12 @@ internal static class CompactEncoder
     public static byte[]? TryEncode(IReadOnlyList<Point> points)
     {
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stringList = new List<string>();
+        var stringList = new List<string>(StaticStrings.Values);
+        for (var i = 0; i < StaticStrings.Values.Length; i++)
+        {
+            strings.Add(StaticStrings.Values[i], i);
+        }
+
         var series = new Dictionary<string, int>(StringComparer.Ordinal);
         var seriesList = new List<(int Measurement, (int Key, int Value)[] Tags)>();
         var groupList = new List<CompactGroup>();
@@ -83,8 +88,8 @@ internal static class CompactEncoder
         writer.WriteByte(Version);
         try
         {
-            writer.WriteVarint((ulong)stringList.Count);
-            foreach (var s in stringList)
+            writer.WriteVarint((ulong)(stringList.Count - StaticStrings.Values.Length));
+            foreach (var s in stringList.Skip(StaticStrings.Values.Length))
             {
                 writer.WriteString(s);
             }

@@ -60,22 +60,22 @@ public sealed class CompactBatchCodecHostileTests
         { "string length beyond the input", [1, 1, 50, 0x61], "truncated in string" },
         { "varint of eleven bytes", [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], "longer than 64 bits" },
         { "invalid UTF-8", [1, 1, 2, 0xC3, 0x28, 0, 0, 0], "invalid UTF-8" },
-        { "measurement index out of range", [1, 1, 1, 0x61, 1, 10, 0, 0, 0], "measurement 5 out of range" },
-        { "duplicate tag key", [1, 2, 1, 0x6B, 1, 0x76, 1, 0, 2, 0, 2, 0, 2, 0, 0], "tag key \"k\" twice" },
+        { "measurement index out of range", [1, 0, 1, 100, 0, 0, 0], "measurement 50 out of range" },
+        { "duplicate tag key", [1, 0, 1, 2, 2, 16, 2, 16, 2, 0, 0], "tag key \"site\" twice" },
         // One series, one time, one group with no fields claiming 2^40 points in constant columns.
-        { "point count beyond the bounds", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0, 0, 0, 0], "point count" },
-        { "series index out of range", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 1, 0, 4, 0, 0], "series index 2 out of range" },
-        { "unknown column mode", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 1, 9, 0, 0, 0], "unknown column mode 9" },
-        { "unknown field kind", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 7, 1, 0, 0, 0, 0, 0, 0], "unknown kind 7" },
-        { "bool that is 2", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 5, 1, 0, 0, 0, 0, 0, 2, 0, 4], "not a valid Bool" },
-        { "string value index out of range", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 4, 1, 0, 0, 0, 0, 0, 2, 0, 6], "not a valid String" },
-        { "integral double beyond 2^53", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 2, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01], "beyond 2^53" },
-        { "unknown double tag", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 2, 0, 3], "unknown double tag 3" },
-        { "presence other than 0 or 1", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 5, 1, 0, 0, 0, 0, 0, 4, 0, 2], "presence 2 is not 0 or 1" },
-        { "field present in no point", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 5, 1, 0, 0, 0, 0, 0, 0], "present in no point" },
-        { "runs short of the point count", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 2, 3, 1, 0, 1, 0, 0], "runs cover 1 of 2" },
-        { "run longer than the point count", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 2, 3, 1, 0, 5, 0, 0], "run of 5 where 2 values remain" },
-        { "plain column longer than the input", [1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 0, 0x80, 0x01, 2, 0, 0], "128 values but only" },
+        { "point count beyond the bounds", [1, 0, 1, 2, 0, 1, 0, 1, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0, 0, 0, 0], "point count" },
+        { "series index out of range", [1, 0, 1, 2, 0, 1, 0, 1, 0, 1, 0, 4, 0, 0], "series index 2 out of range" },
+        { "unknown column mode", [1, 0, 1, 2, 0, 1, 0, 1, 0, 1, 9, 0, 0, 0], "unknown column mode 9" },
+        { "unknown field kind", [1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 7, 1, 0, 0, 0, 0, 0, 0], "unknown kind 7" },
+        { "bool that is 2", [1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 5, 1, 0, 0, 0, 0, 0, 2, 0, 4], "not a valid Bool" },
+        { "string value index out of range", [1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 4, 1, 0, 0, 0, 0, 0, 2, 0, 120], "value 60 is not a valid String" },
+        { "integral double beyond 2^53", [1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 1, 1, 0, 0, 0, 0, 0, 2, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01], "beyond 2^53" },
+        { "unknown double tag", [1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 1, 1, 0, 0, 0, 0, 0, 2, 0, 3], "unknown double tag 3" },
+        { "presence other than 0 or 1", [1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 5, 1, 0, 0, 0, 0, 0, 4, 0, 2], "presence 2 is not 0 or 1" },
+        { "field present in no point", [1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 5, 1, 0, 0, 0, 0, 0, 0], "present in no point" },
+        { "runs short of the point count", [1, 0, 1, 2, 0, 1, 0, 1, 0, 2, 3, 1, 0, 1, 0, 0], "runs cover 1 of 2" },
+        { "run longer than the point count", [1, 0, 1, 2, 0, 1, 0, 1, 0, 2, 3, 1, 0, 5, 0, 0], "run of 5 where 2 values remain" },
+        { "plain column longer than the input", [1, 0, 1, 2, 0, 1, 0, 1, 0, 0x80, 0x01, 2, 0, 0], "128 values but only" },
     };
 
     [Theory]
@@ -89,12 +89,14 @@ public sealed class CompactBatchCodecHostileTests
     [Fact]
     public void CraftedVector_IsValidWhenNotBroken()
     {
-        // The base of the vectors above, well formed: one point "m" with bool field "m" = true (present in every point).
-        var points = CompactBatchCodec.Decode([1, 1, 1, 0x6D, 1, 0, 0, 1, 0, 1, 1, 0, 5, 1, 0, 0, 0, 0, 0, 2, 0, 2]);
+        // The base of the vectors above, well formed: no strings of its own; one series of measurement "interface"
+        // (static string 1), one time, one group: field "device" (static string 2), a bool present and true.
+        var points = CompactBatchCodec.Decode([1, 0, 1, 2, 0, 1, 0, 1, 1, 2, 5, 1, 0, 0, 0, 0, 0, 2, 0, 2]);
 
         var point = Assert.Single(points);
-        Assert.Equal("m", point.Measurement);
-        Assert.True(point.Fields["m"].BoolValue);
+        Assert.Equal("interface", point.Measurement);
+        Assert.Empty(point.Tags);
+        Assert.True(point.Fields["device"].BoolValue);
     }
 
     [Fact]
