@@ -65,7 +65,8 @@ public sealed class BacklogRestartTests(ITestOutputHelper output)
 
         var audits = await ChaosChecks.WaitForDrainAsync(stack, logs, windows, cutoff, DrainDeadline);
         timeline.Mark(audits.Any(a => a.Lost.Count > 0) ? "gave up waiting for the backlog" : "every made poll stored: backlog drained");
-        var mismatches = await ChaosChecks.InterfaceMismatchesAsync(stack, "router", routerInterfaces.Length, cutoff);
+        var mismatches = (await ChaosChecks.InterfaceMismatchesAsync(stack, "router", routerInterfaces.Length, cutoff))
+            .Concat(ChaosChecks.ExcessLossesAroundStops(audits, windows.Count)).ToList();
 
         var after = await stack.ReadMetricsAsync();
         var duplicates = MetricsText.Value(after, DuplicateMetric, MonitoringStack.SiteId);

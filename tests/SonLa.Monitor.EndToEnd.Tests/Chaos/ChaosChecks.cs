@@ -96,6 +96,14 @@ public static class ChaosChecks
         return text.Append('\n').ToString();
     }
 
+    /// <summary>
+    /// Polls around the agent's stops that never arrived, beyond what a stop can honestly cost: polls never overlap, so at
+    /// most one poll per device is in progress at a stop; anything more missing was made and then lost.
+    /// </summary>
+    public static IReadOnlyList<string> ExcessLossesAroundStops(IReadOnlyList<DeliveryAudit> audits, int stops) =>
+        [.. audits.Where(a => a.InFlight - a.InFlightFound > stops)
+            .Select(a => $"{a.Device}: {a.InFlight - a.InFlightFound} polls around {stops} agent stop(s) never arrived (at most one per stop may be in progress)")];
+
     /// <summary>SIGTERM to the agent: polls running at that moment are cancelled, not made.</summary>
     public static async Task<InFlightWindow> StopAgentAsync(MonitoringStack stack, Timeline timeline, string what)
     {

@@ -110,6 +110,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
             mismatches.AddRange(await ChaosChecks.InterfaceMismatchesAsync(stack, device, count, cutoff));
         }
 
+        mismatches.AddRange(ChaosChecks.ExcessLossesAroundStops(audits, windows.Count));
+
         var report = ChaosChecks.Report(timeline, audits, mismatches, await stack.ReadMetricsAsync());
         output.WriteLine(report);
         Assert.True(audits.All(a => a.Clean) && mismatches.Count == 0 && audits.Sum(a => a.Made) > 0,
