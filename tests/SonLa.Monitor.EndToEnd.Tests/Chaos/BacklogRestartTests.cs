@@ -1,6 +1,7 @@
 using System.Globalization;
 using SonLa.Monitor.Testing;
 using SonLa.Monitor.Testing.Network;
+using SonLa.Monitor.Testing.Processes;
 using SonLa.Monitor.Testing.Snmpd;
 using Xunit.Abstractions;
 
@@ -18,6 +19,8 @@ public sealed class BacklogRestartTests(ITestOutputHelper output)
     private const string SiteReceivedMetric = "sonla_collector_site_batches_received_total";
     private const string ReceivedMetric = "sonla_collector_batches_received_total";
     private const string BackfillMetric = "sonla_collector_site_backfill_batches_total";
+    private const string MissingMetric = "sonla_collector_site_sequence_missing";
+    private const string GapsMetric = "sonla_collector_site_sequence_gaps_total";
     private const string PointsWrittenMetric = "sonla_collector_points_written_total";
     private const string WritePointsMetric = "sonla_collector_influx_write_points_total";
 
@@ -68,7 +71,38 @@ public sealed class BacklogRestartTests(ITestOutputHelper output)
         var mismatches = (await ChaosChecks.InterfaceMismatchesAsync(stack, "router", routerInterfaces.Length, cutoff))
             .Concat(ChaosChecks.ExcessLossesAroundStops(audits, windows.Count)).ToList();
 
+        // Nothing was lost, so once the backlog is in the collector sees no hole in any boot's sequence numbers.
         var after = await stack.ReadMetricsAsync();
+        if (MetricsText.Value(after, MissingMetric, MonitoringStack.SiteId) is not null)
+        {
+            try
+            {
+                await Poll.UntilAsync(async () =>
+                {
+                    after = await stack.ReadMetricsAsync();
+                    return MetricsText.Value(after, MissingMetric, MonitoringStack.SiteId) == 0 && MetricsText.Value(after, GapsMetric, MonitoringStack.SiteId) == 0;
+                }, TimeSpan.FromSeconds(30), "no sequence holes on the collector");
+            }
+            catch (TimeoutException ex)
+            {
+                Assert.Fail($"{ex.Message}\n{after}");
+            }
+        }
+
+        // Counted with the agent stopped and the collector idle, so written and stored cover the same points.
+        await stack.StopAgentAsync();
+        timeline.Mark("agent stopped for the final count");
+        string previous;
+        var looks = 0;
+        do
+        {
+            previous = after;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            after = await stack.ReadMetricsAsync();
+        }
+        while ((MetricsText.Value(after, PointsWrittenMetric) != MetricsText.Value(previous, PointsWrittenMetric)
+                || MetricsText.Value(after, WritePointsMetric) != MetricsText.Value(previous, WritePointsMetric)) && ++looks < 60);
+
         var duplicates = MetricsText.Value(after, DuplicateMetric, MonitoringStack.SiteId);
         var backfill = MetricsText.Value(after, BackfillMetric, MonitoringStack.SiteId);
         // Points written more than once: the collector's count of points written against the distinct points stored.
