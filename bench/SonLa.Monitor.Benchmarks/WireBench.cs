@@ -71,22 +71,33 @@ internal static class WireBench
         Report("live.both.compact_gzip", CompactGzip(both), samples, fewer, anchorLive, "both of the above");
     }
 
-    /// <summary>CPU per batch of Compact (agent) and Expand (collector), informative only on this shared machine.</summary>
+    /// <summary>Time per batch of Compact (agent) and parse + Expand (collector) against parsing plain points; the second of two runs.</summary>
     private static void Speed(List<SampleBatch> batches, int values)
     {
-        var copies = batches.Select(b => b.Clone()).ToList();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var copy in copies)
+        var plain = batches.Select(b => b.ToByteArray()).ToList();
+        var compactBytes = batches.Select(b =>
+        {
+            var copy = b.Clone();
+            CompactBatchCodec.Compact(copy);
+            return copy.ToByteArray();
+        }).ToList();
+        var compact = Time(() => batches.Select(b => b.Clone()).Sum(copy =>
         {
             CompactBatchCodec.Compact(copy);
-        }
+            return copy.Points.Count;
+        }));
+        var expand = Time(() => compactBytes.Sum(bytes => CompactBatchCodec.Expand(SampleBatch.Parser.ParseFrom(bytes)).Count));
+        var parse = Time(() => plain.Sum(bytes => SampleBatch.Parser.ParseFrom(bytes).Points.Count));
+        string Per(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMicroseconds / batches.Count:0} us/batch ({t.TotalNanoseconds / values:0} ns/value)");
+        Console.WriteLine($"wire.speed  compact={Per(compact)}  parse+expand={Per(expand)}  anchor: parse of plain points={Per(parse)}");
+    }
 
-        var compact = clock.Elapsed;
-        clock.Restart();
-        var expanded = copies.Sum(c => CompactBatchCodec.Expand(c).Count);
-        var expand = clock.Elapsed;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wire.speed  compact={compact.TotalMicroseconds / batches.Count:0} us/batch ({compact.TotalNanoseconds / values:0} ns/value)  expand={expand.TotalMicroseconds / batches.Count:0} us/batch ({expand.TotalNanoseconds / values:0} ns/value, {expanded:N0} points)"));
+    private static TimeSpan Time(Func<int> run)
+    {
+        run();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        run();
+        return clock.Elapsed;
     }
 
     private static long CompactGzip(List<SampleBatch> batches) => batches.Sum(b =>
