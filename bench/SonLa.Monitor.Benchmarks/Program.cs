@@ -1,10 +1,10 @@
 using SonLa.Monitor.Benchmarks;
 
-// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|all]
+// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|all]
 var mode = args.Length > 0 ? args[0] : "all";
-if (mode is not ("codec" or "walk" or "traps" or "wire" or "all"))
+if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "all"))
 {
-    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|all]");
+    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|all]");
     return 2;
 }
 
@@ -26,6 +26,11 @@ if (mode is "traps" or "all")
 if (mode is "wire" or "all")
 {
     WireBench.Run();
+}
+
+if (mode is "outbox" or "all")
+{
+    OutboxBench.Run();
 }
 
 return 0;
