@@ -1,10 +1,10 @@
 using SonLa.Monitor.Benchmarks;
 
-// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|all]
+// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|drain|all]
 var mode = args.Length > 0 ? args[0] : "all";
-if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "all"))
+if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "drain" or "all"))
 {
-    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|all]");
+    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|drain|all]");
     return 2;
 }
 
@@ -31,6 +31,13 @@ if (mode is "wire" or "all")
 if (mode is "outbox" or "all")
 {
     OutboxBench.Run();
+}
+
+if (mode is "drain" or "all")
+{
+    // drain [WINDOW] [nogzip]: WINDOW = unacknowledged batches the agent keeps in flight (the agent's Collector window).
+    var window = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var w) && w > 0 ? w : 64;
+    await DrainBench.RunAsync(window, gzip: !args.Contains("nogzip"));
 }
 
 return 0;

@@ -16,6 +16,8 @@ public static class IngestMetrics
         One(text, "sonla_collector_influx_write_batches_total", "counter", "Agent batches stored through the write stage.", writes.BatchesWritten);
         One(text, "sonla_collector_influx_write_points_total", "counter", "Points stored through the write stage.", writes.PointsWritten);
         One(text, "sonla_collector_influx_write_splits_total", "counter", "Merged writes InfluxDB refused, split in halves to find the refused batches.", writes.SplitRetries);
+        Header(text, "sonla_collector_influx_write_seconds_total", "counter", "Time spent waiting for InfluxDB writes, summed over concurrent writes.");
+        text.Append("sonla_collector_influx_write_seconds_total ").Append(writes.WriteTime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n');
         One(text, "sonla_collector_influx_writes_in_flight", "gauge", "InfluxDB writes running now (at most Ingest:MaxWritesInFlight).", writes.WritesInFlight);
         One(text, "sonla_collector_write_queue_bytes", "gauge", "Line-protocol bytes held now, queued or being written.", writes.HeldBytes);
         One(text, "sonla_collector_write_queue_batches", "gauge", "Agent batches held now, queued or being written.", writes.HeldBatches);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
@@ -41,6 +42,7 @@ public sealed class WriteCoalescer : BackgroundService
     private long _splitRetries;
     private long _waitingForRoom;
     private long _roomWaits;
+    private long _writeTicks;
     private int _inFlight;
     private bool _stopped;
 
@@ -61,7 +63,8 @@ public sealed class WriteCoalescer : BackgroundService
             lock (_lock)
             {
                 return new WriteStageStatistics(_writes, _batchesWritten, _pointsWritten, _splitRetries, _heldBytes, _heldBatches,
-                    _highWaterBytes, _options.QueueMaxBytes, Volatile.Read(ref _inFlight), Interlocked.Read(ref _waitingForRoom), _roomWaits);
+                    _highWaterBytes, _options.QueueMaxBytes, Volatile.Read(ref _inFlight), Interlocked.Read(ref _waitingForRoom), _roomWaits,
+                    TimeSpan.FromTicks(Interlocked.Read(ref _writeTicks)));
             }
         }
     }
@@ -236,6 +239,7 @@ public sealed class WriteCoalescer : BackgroundService
     private async Task WriteOrSplitAsync(List<PendingWrite> group, CancellationToken stoppingToken)
     {
         var lines = LineBatch.Concat(group.Select(p => p.Lines).ToList());
+        var started = Stopwatch.GetTimestamp();
         try
         {
             Interlocked.Increment(ref _writes);
@@ -243,6 +247,7 @@ public sealed class WriteCoalescer : BackgroundService
         }
         catch (StorageUnavailableException ex)
         {
+            Interlocked.Add(ref _writeTicks, Stopwatch.GetElapsedTime(started).Ticks);
             _metrics.InfluxWriteFailed();
             _health.ReportFailure(_writer.Target, ex.Message, ex.RetryAfter);
             Complete(group, new WriteResult(null, ex));
@@ -251,6 +256,7 @@ public sealed class WriteCoalescer : BackgroundService
         catch (StorageRejectedException ex)
         {
             // InfluxDB answered, so it is reachable; it refused something in this write.
+            Interlocked.Add(ref _writeTicks, Stopwatch.GetElapsedTime(started).Ticks);
             _health.ReportSuccess(_writer.Target);
             _metrics.InfluxWriteFailed();
             if (group.Count == 1)
@@ -268,6 +274,7 @@ public sealed class WriteCoalescer : BackgroundService
             return;
         }
 
+        Interlocked.Add(ref _writeTicks, Stopwatch.GetElapsedTime(started).Ticks);
         _health.ReportSuccess(_writer.Target);
         Interlocked.Add(ref _batchesWritten, group.Count);
         Interlocked.Add(ref _pointsWritten, lines.Points);

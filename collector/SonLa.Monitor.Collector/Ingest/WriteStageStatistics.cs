@@ -12,4 +12,5 @@ public sealed record WriteStageStatistics(
     long LimitBytes,
     int WritesInFlight,
     long StreamsWaitingForRoom,
-    long RoomWaits);
+    long RoomWaits,
+    TimeSpan WriteTime);

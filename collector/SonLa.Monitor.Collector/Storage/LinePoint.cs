@@ -13,10 +13,21 @@ public sealed class LinePoint
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(fields);
         Measurement = measurement;
-        Tags = tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
-        Fields = fields.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
+        var sortedTags = tags.ToArray();
+        Array.Sort(sortedTags, TagOrder);
+        Tags = sortedTags;
+        var sortedFields = fields.ToArray();
+        Array.Sort(sortedFields, FieldOrder);
+        Fields = sortedFields;
         TimestampNs = timestampNs;
     }
+
+    // Array.Sort with a cached comparison: this runs for every point of every batch.
+    private static readonly Comparison<KeyValuePair<string, string>> TagOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
+    private static readonly Comparison<KeyValuePair<string, LineValue>> FieldOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
+
+    private string? _problem;
+    private bool _checked;
 
     public string Measurement { get; }
 
@@ -31,39 +42,51 @@ public sealed class LinePoint
     {
         get
         {
-            if (string.IsNullOrWhiteSpace(Measurement))
+            // Checked once: the converter and the formatter both ask.
+            if (!_checked)
             {
-                return "empty measurement";
+                _problem = FindProblem();
+                _checked = true;
             }
 
-            if (Fields.Count == 0)
-            {
-                return $"measurement '{Measurement}' has no fields";
-            }
-
-            foreach (var (key, _) in Tags)
-            {
-                if (key.Length == 0)
-                {
-                    return $"measurement '{Measurement}' has an empty tag key";
-                }
-            }
-
-            foreach (var (key, value) in Fields)
-            {
-                if (key.Length == 0)
-                {
-                    return $"measurement '{Measurement}' has an empty field key";
-                }
-
-                if (value.Problem is { } problem)
-                {
-                    return $"measurement '{Measurement}' field '{key}': {problem}";
-                }
-            }
-
-            return null;
+            return _problem;
         }
+    }
+
+    private string? FindProblem()
+    {
+        if (string.IsNullOrWhiteSpace(Measurement))
+        {
+            return "empty measurement";
+        }
+
+        if (Fields.Count == 0)
+        {
+            return $"measurement '{Measurement}' has no fields";
+        }
+
+        foreach (var (key, _) in Tags)
+        {
+            if (key.Length == 0)
+            {
+                return $"measurement '{Measurement}' has an empty tag key";
+            }
+        }
+
+        foreach (var (key, value) in Fields)
+        {
+            if (key.Length == 0)
+            {
+                return $"measurement '{Measurement}' has an empty field key";
+            }
+
+            if (value.Problem is { } problem)
+            {
+                return $"measurement '{Measurement}' field '{key}': {problem}";
+            }
+        }
+
+        return null;
     }
 
     public override string ToString() => LineProtocol.Format(this);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -75,14 +76,25 @@ public static class LineProtocol
             AppendValue(builder, value);
         }
 
-        builder.Append(' ').Append(point.TimestampNs.ToString(CultureInfo.InvariantCulture));
+        builder.Append(' ').Append(CultureInfo.InvariantCulture, $"{point.TimestampNs}");
     }
 
     private const string MeasurementSpecials = ", ";
     private const string KeySpecials = ",= ";
 
+    // Anything that needs escaping or replacing in a name: most names have none and are copied whole.
+    private static readonly SearchValues<char> MeasurementEscapes = SearchValues.Create(MeasurementSpecials + "\\\n\r");
+    private static readonly SearchValues<char> KeyEscapes = SearchValues.Create(KeySpecials + "\\\n\r");
+
     private static void AppendName(StringBuilder builder, string text, string specials)
     {
+        var escapes = ReferenceEquals(specials, MeasurementSpecials) ? MeasurementEscapes : KeyEscapes;
+        if (text.AsSpan().IndexOfAny(escapes) < 0)
+        {
+            builder.Append(text);
+            return;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -113,20 +125,26 @@ public static class LineProtocol
         switch (value.Kind)
         {
             case LineValueKind.Double:
-                builder.Append(value.AsDouble.ToString("R", CultureInfo.InvariantCulture));
+                builder.Append(CultureInfo.InvariantCulture, $"{value.AsDouble:R}");
                 break;
             case LineValueKind.Integer:
-                builder.Append(value.AsInteger.ToString(CultureInfo.InvariantCulture)).Append('i');
+                builder.Append(CultureInfo.InvariantCulture, $"{value.AsInteger}i");
                 break;
             case LineValueKind.UInteger:
                 // Wrapped into int64 on purpose: see LineValue.
-                builder.Append(unchecked((long)value.AsUInteger).ToString(CultureInfo.InvariantCulture)).Append('i');
+                builder.Append(CultureInfo.InvariantCulture, $"{unchecked((long)value.AsUInteger)}i");
                 break;
             case LineValueKind.Boolean:
                 builder.Append(value.AsBoolean ? "true" : "false");
                 break;
             default:
                 builder.Append('"');
+                if (value.AsString.AsSpan().IndexOfAny('"', '\\') < 0)
+                {
+                    builder.Append(value.AsString).Append('"');
+                    break;
+                }
+
                 foreach (var c in value.AsString)
                 {
                     if (c is '"' or '\\')

@@ -1,0 +1,279 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Net.Compression;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SonLa.Monitor.Collector.Configuration;
+using SonLa.Monitor.Collector;
+using SonLa.Monitor.Collector.Ingest;
+using SonLa.Monitor.Collector.Storage;
+using SonLa.Monitor.Protocol.V1;
+using SonLa.Monitor.Testing.Influx;
+
+namespace SonLa.Monitor.Benchmarks;
+
+/// <summary>
+/// Backlog drain: 24 hours of one site (5 devices × 10 interfaces, polled every 60 s: 7,200 batches,
+/// 79,200 points) replayed as an agent sends it — one batch per device poll, a window of
+/// unacknowledged batches, gzip on — through the real collector (in process, Kestrel h2c on
+/// loopback) into a real influxd. The anchor, measured in the same run: InfluxDB's own ingest
+/// ceiling for the same points as 5,000-point line-protocol POSTs straight to /write, with as many
+/// writers as the collector has writes in flight. Each round writes fresh series (its own database
+/// for the ceiling, its own site for the pipeline), so neither run overwrites the other.
+/// </summary>
+public static class DrainBench
+{
+    private const int Devices = 5;
+    private const int InterfacesPerDevice = 10;
+    private const int Polls = 24 * 60;
+    private const int CeilingPostPoints = 5000;
+    private const int Rounds = 3;
+    private const string TokenPrefix = "drain-bench-token-";
+    private static readonly long Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
+
+    public static async Task RunAsync(int window, bool gzip)
+    {
+        await using var influx = await InfluxServer.StartAsync("sonla_monitor");
+        var sites = Enumerable.Range(0, Rounds + 1).Select(r => r == 0 ? "drain-warmup" : "drain-" + r.ToString(CultureInfo.InvariantCulture)).ToList();
+        var args = new List<string>
+        {
+            "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+            "--Kestrel:Endpoints:Grpc:Protocols=Http2",
+            "--Influx:Url=" + influx.Url,
+            "--Influx:Database=sonla_monitor",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        for (var i = 0; i < sites.Count; i++)
+        {
+            args.Add($"--Agents:{i}:SiteId={sites[i]}");
+            args.Add($"--Agents:{i}:Token={TokenPrefix}{sites[i]}");
+        }
+
+        await using var collector = CollectorApp.Build([.. args]);
+        await collector.StartAsync();
+        var writers = collector.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxWritesInFlight;
+        var address = new Uri(collector.Urls.Single());
+        var stage = collector.Services.GetRequiredService<WriteCoalescer>();
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            MaxSendMessageSize = null,
+            CompressionProviders = [new GzipCompressionProvider(CompressionLevel.Optimal)],
+        });
+        var client = new AgentGateway.AgentGatewayClient(channel);
+        using var http = new HttpClient { BaseAddress = new Uri(influx.Url), Timeout = TimeSpan.FromMinutes(2) };
+
+        var batches = SiteDay("boot-drain");
+        var points = batches.Sum(b => b.Points.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"drain: {Polls} polls x {Devices} devices x {InterfacesPerDevice} interfaces = {batches.Count} batches, {points} points; window {window}, gzip {(gzip ? "on" : "off")}, {writers} writes in flight"));
+
+        // The collector's own work per point, one thread: decode from the wire, convert, format as line protocol.
+        var wire = batches.Select(b => new AgentMessage { Batch = b }.ToByteArray()).ToList();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var cpu = Stopwatch.StartNew();
+            var formatted = 0L;
+            foreach (var bytes in wire)
+            {
+                var batch = AgentMessage.Parser.ParseFrom(bytes).Batch;
+                formatted += LineBatch.From(BatchConverter.Convert(batch, "cost").Points).Bytes;
+            }
+
+            if (pass == 2)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  collector work per point (parse, convert, format; one thread): {cpu.Elapsed.TotalMilliseconds * 1000 / points:F2} us, {formatted / points} bytes of line protocol"));
+            }
+        }
+
+        var ratios = new List<double>();
+        for (var round = 0; round <= Rounds; round++)
+        {
+            var site = sites[round];
+            var database = "ceiling_" + round.ToString(CultureInfo.InvariantCulture);
+            await influx.QueryAsync($"CREATE DATABASE \"{database}\"");
+            var bodies = CeilingBodies(batches, site);
+
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var ceiling = await CeilingAsync(http, database, bodies, writers);
+            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+            var before = stage.Statistics;
+            var drain = await DrainAsync(client, site, batches, window, gzip);
+            var after = stage.Statistics;
+            var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+            await VerifyAsync(influx, site, database, points);
+
+            var ceilingRate = points / ceiling.TotalSeconds;
+            var drainRate = points / drain.TotalSeconds;
+            if (round == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  warm-up: drain {drain.TotalSeconds:F2} s, ceiling {ceiling.TotalSeconds:F2} s (not counted)"));
+                continue;
+            }
+
+            // CPU of this process (agent emulation with gzip + collector) per point, against the bare poster's: the
+            // drain shares the 2 cores with influxd, the ceiling run barely does.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    (CPU of agent + collector: {(cpu2 - cpu1).TotalMilliseconds * 1000 / points:F1} us a point; of the ceiling's poster: {(cpu1 - cpu0).TotalMilliseconds * 1000 / points:F1} us)"));
+            // The same writers with POSTs of the size the collector made: how much of the gap is InfluxDB's cost per request.
+            var size = points / (int)Math.Max(1, after.Writes - before.Writes);
+            var smallDatabase = database + "_small";
+            await influx.QueryAsync($"CREATE DATABASE \"{smallDatabase}\"");
+            var small = await CeilingAsync(http, smallDatabase, CeilingBodies(batches, site, size), writers);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    (anchor with {size}-point POSTs: {points / small.TotalSeconds:F0} points/s)"));
+            ratios.Add(drainRate / ceilingRate);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  round {round}: drain {drain.TotalSeconds:F2} s = {drainRate:F0} points/s end-to-end; InfluxDB ceiling {ceiling.TotalSeconds:F2} s = {ceilingRate:F0} points/s; ratio {drainRate / ceilingRate:F2}; {after.Writes - before.Writes} writes of {points / Math.Max(1, after.Writes - before.Writes)} points, InfluxDB busy {(after.WriteTime - before.WriteTime).TotalSeconds / drain.TotalSeconds / writers:P0} of {writers} slots"));
+        }
+
+        var writesTotal = stage.Statistics;
+        ratios.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"drain: median ratio {ratios[ratios.Count / 2]:F2} of InfluxDB's ceiling (target >= 0.9); {writesTotal.BatchesWritten} batches in {writesTotal.Writes} InfluxDB writes"));
+        await collector.StopAsync();
+    }
+
+    // One agent's day: for each minute, one batch per device (the device point and its interfaces), in poll order.
+    private static List<SampleBatch> SiteDay(string bootId)
+    {
+        var batches = new List<SampleBatch>(Polls * Devices);
+        var sequence = 0UL;
+        for (var poll = 0; poll < Polls; poll++)
+        {
+            for (var device = 0; device < Devices; device++)
+            {
+                var time = Start + (poll * 60_000_000_000L) + (device * 1_000_000L);
+                var name = "dev" + device.ToString(CultureInfo.InvariantCulture);
+                var batch = new SampleBatch { BootId = bootId, Sequence = ++sequence, Backfill = true };
+                var devicePoint = new Point { Measurement = "device", TimeUnixNs = time };
+                devicePoint.Tags.Add("device", name);
+                devicePoint.Fields.Add("reachable", new FieldValue { IntValue = 1 });
+                devicePoint.Fields.Add("response_ms", new FieldValue { DoubleValue = 3.25 + (poll % 7) });
+                devicePoint.Fields.Add("uptime_s", new FieldValue { UintValue = 86_400UL + ((ulong)poll * 60) });
+                batch.Points.Add(devicePoint);
+                for (var i = 1; i <= InterfacesPerDevice; i++)
+                {
+                    batch.Points.Add(Interface(name, i, poll, time));
+                }
+
+                batches.Add(batch);
+            }
+        }
+
+        return batches;
+    }
+
+    private static Point Interface(string device, int ifIndex, int poll, long time)
+    {
+        var point = new Point { Measurement = "interface", TimeUnixNs = time };
+        point.Tags.Add("device", device);
+        point.Tags.Add("if_index", ifIndex.ToString(CultureInfo.InvariantCulture));
+        point.Tags.Add("if_name", "ge-0/0/" + ifIndex.ToString(CultureInfo.InvariantCulture));
+        var octets = (ulong)poll * 7_500_000UL * (ulong)ifIndex;
+        point.Fields.Add("in_octets", new FieldValue { UintValue = 1_000_000_000UL + octets });
+        point.Fields.Add("out_octets", new FieldValue { UintValue = 500_000_000UL + (octets / 3) });
+        point.Fields.Add("in_bps", new FieldValue { DoubleValue = 1_000_000.0 * ifIndex });
+        point.Fields.Add("out_bps", new FieldValue { DoubleValue = 333_333.3 * ifIndex });
+        point.Fields.Add("in_errors", new FieldValue { UintValue = (ulong)(poll / 100) });
+        point.Fields.Add("out_errors", new FieldValue { UintValue = 0 });
+        point.Fields.Add("in_discards", new FieldValue { UintValue = (ulong)(poll / 50) });
+        point.Fields.Add("out_discards", new FieldValue { UintValue = 0 });
+        point.Fields.Add("oper_status", new FieldValue { IntValue = 1 });
+        point.Fields.Add("admin_status", new FieldValue { IntValue = 1 });
+        point.Fields.Add("speed_bps", new FieldValue { UintValue = 1_000_000_000UL });
+        return point;
+    }
+
+    // The same points the collector would write for `site`, as 5,000-point bodies (formatted before timing).
+    private static List<byte[]> CeilingBodies(List<SampleBatch> batches, string site, int postPoints = CeilingPostPoints)
+    {
+        var all = batches.SelectMany(b => BatchConverter.Convert(b, site).Points).ToList();
+        return all.Chunk(postPoints).Select(chunk => Encoding.UTF8.GetBytes(LineProtocol.Format(chunk))).ToList();
+    }
+
+    private static async Task<TimeSpan> CeilingAsync(HttpClient http, string database, List<byte[]> bodies, int writers)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                using var content = new ByteArrayContent(bodies[index]);
+                using var response = await http.PostAsync($"/write?db={database}&precision=ns", content);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"ceiling write failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        })));
+        return clock.Elapsed;
+    }
+
+    // As the agent's uplink: Hello, then batches oldest first with at most `window` unanswered; done when all are acknowledged.
+    private static async Task<TimeSpan> DrainAsync(AgentGateway.AgentGatewayClient client, string site, List<SampleBatch> batches, int window, bool gzip)
+    {
+        var headers = new Metadata { { "authorization", "Bearer " + TokenPrefix + site } };
+        if (gzip)
+        {
+            headers.Add("grpc-internal-encoding-request", "gzip");
+        }
+
+        using var call = client.Connect(headers);
+        await call.RequestStream.WriteAsync(new AgentMessage { Hello = new Hello { SiteId = site, AgentVersion = "bench", BootId = batches[0].BootId } });
+        if (!await call.ResponseStream.MoveNext(CancellationToken.None) || call.ResponseStream.Current.KindCase != CollectorMessage.KindOneofCase.Welcome)
+        {
+            throw new InvalidOperationException("no Welcome");
+        }
+
+        using var slots = new SemaphoreSlim(window, window);
+        var clock = Stopwatch.StartNew();
+        var reader = Task.Run(async () =>
+        {
+            for (var answered = 0; answered < batches.Count; answered++)
+            {
+                if (!await call.ResponseStream.MoveNext(CancellationToken.None))
+                {
+                    throw new InvalidOperationException("stream ended early");
+                }
+
+                if (call.ResponseStream.Current.KindCase != CollectorMessage.KindOneofCase.Ack)
+                {
+                    throw new InvalidOperationException("not acknowledged: " + call.ResponseStream.Current);
+                }
+
+                slots.Release();
+            }
+        });
+
+        foreach (var batch in batches)
+        {
+            await slots.WaitAsync();
+            await call.RequestStream.WriteAsync(new AgentMessage { Batch = batch });
+        }
+
+        await reader;
+        var elapsed = clock.Elapsed;
+        await call.RequestStream.CompleteAsync();
+        return elapsed;
+    }
+
+    private static async Task VerifyAsync(InfluxServer influx, string site, string database, int points)
+    {
+        var stored = await influx.QueryRowsAsync($"SELECT count(in_octets) FROM interface WHERE site = '{site}'");
+        var devices = await influx.QueryRowsAsync($"SELECT count(reachable) FROM device WHERE site = '{site}'");
+        var total = stored.Single()["count"].GetInt64() + devices.Single()["count"].GetInt64();
+        if (total != points)
+        {
+            throw new InvalidOperationException($"drain stored {total} of {points} points");
+        }
+    }
+}
