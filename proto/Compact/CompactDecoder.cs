@@ -46,7 +46,20 @@ internal static class CompactDecoder
                 throw reader.Fail($"group {g}: point count {count} out of bounds for {data.Length} bytes");
             }
 
-            ReadGroup(ref reader, (int)count, fields, strings, series, times, points);
+            var seriesColumn = ReadIndexes(ref reader, (int)count, series.Length, "series index");
+            // Every point copies its series' tags: a series of many tags repeated by constant columns must not
+            // multiply a few bytes into millions of map entries.
+            foreach (var index in seriesColumn)
+            {
+                values += series[index].Tags.Length;
+            }
+
+            if (values > maxValues)
+            {
+                throw reader.Fail($"group {g}: {values} tags and field values out of bounds for {data.Length} bytes");
+            }
+
+            ReadGroup(ref reader, seriesColumn, fields, strings, series, times, points);
         }
 
         if (reader.Remaining != 0)
@@ -127,14 +140,14 @@ internal static class CompactDecoder
 
     private static void ReadGroup(
         ref CompactReader reader,
-        int count,
+        int[] seriesColumn,
         (string Name, FieldKind Kind)[] fields,
         string[] strings,
         (string Measurement, KeyValuePair<string, string>[] Tags)[] series,
         long[] times,
         List<Point> points)
     {
-        var seriesColumn = ReadIndexes(ref reader, count, series.Length, "series index");
+        var count = seriesColumn.Length;
         var timeColumn = ReadIndexes(ref reader, count, times.Length, "time index");
         var first = points.Count;
         for (var i = 0; i < count; i++)

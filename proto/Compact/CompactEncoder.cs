@@ -131,8 +131,8 @@ internal static class CompactEncoder
             group.Write(writer, timeIndex, strings);
         }
 
-        // The decoder bounds rows × fields of each group, so that is what must fit.
-        var values = groupList.Sum(g => (long)g.Rows.Count * g.FieldCount);
+        // The decoder bounds rows × fields of each group plus every point's tags, so that is what must fit.
+        var values = groupList.Sum(g => (long)g.Rows.Count * g.FieldCount) + points.Sum(p => (long)p.Tags.Count);
         var bytes = writer.Written.ToArray();
         return points.Count <= CompactLimits.MaxPoints(bytes.Length) && values <= CompactLimits.MaxValues(bytes.Length) ? bytes : null;
     }

@@ -11,7 +11,7 @@ public static class CompactLimits
 
     public const int PointAllowance = 64;
 
-    /// <summary>Field values per encoded byte, plus <see cref="ValueAllowance"/>.</summary>
+    /// <summary>Field values and tag copies (each point counts its series' tags) per encoded byte, plus <see cref="ValueAllowance"/>.</summary>
     public const int ValuesPerByte = 64;
 
     public const int ValueAllowance = 1024;

@@ -100,6 +100,23 @@ public sealed class CompactBatchCodecHostileTests
     }
 
     [Fact]
+    public void ManyTagsRepeatedByConstantColumns_AreRefused()
+    {
+        // One series with 40 tags (the static strings as keys), repeated by 800 points in constant columns: under 100
+        // bytes that would become 32,000 map entries.
+        var bytes = new List<byte> { 1, 0, 1, 2, 40 };
+        for (var key = 1; key <= 40; key++)
+        {
+            bytes.AddRange([(byte)(2 * key), 0]);
+        }
+
+        bytes.AddRange([1, 0, 1, 0, 0xA0, 0x06, 0, 0, 0, 0]);
+
+        var ex = Assert.Throws<CompactFormatException>(() => CompactBatchCodec.Decode(bytes.ToArray()));
+        Assert.Contains("tags and field values out of bounds", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Expand_MalformedSection_Throws()
     {
         var batch = new SampleBatch { CompactPoints = Google.Protobuf.ByteString.CopyFrom(1, 7) };
