@@ -99,6 +99,25 @@ public class ConfigurationValidationTests
     }
 
     [Theory]
+    [InlineData("WriteMaxPoints", "0", "must be between 1 and 1000000")]
+    [InlineData("WriteMaxBytes", "1024", "must be between 65536 and 268435456")]
+    [InlineData("MaxWritesInFlight", "0", "must be between 1 and 64")]
+    [InlineData("MaxWritesInFlight", "65", "must be between 1 and 64")]
+    [InlineData("QueueMaxBytes", "100", "must be between 65536 and 1073741824")]
+    [InlineData("MaxUnansweredBatchesPerAgent", "0", "must be between 1 and 100000")]
+    public void WriteStageKeysOutOfRange_AreNamed(string key, string value, string reason)
+    {
+        var problem = Assert.Single(Problems([.. Good, $"--Ingest:{key}={value}"]));
+
+        Assert.Equal($"Ingest:{key}: {reason}", problem);
+    }
+
+    [Fact]
+    public void WriteStageKeys_InRange_AreAccepted() =>
+        Assert.Empty(Problems([.. Good, "--Ingest:WriteMaxPoints=20000", "--Ingest:WriteMaxBytes=8388608", "--Ingest:MaxWritesInFlight=4",
+            "--Ingest:QueueMaxBytes=134217728", "--Ingest:MaxUnansweredBatchesPerAgent=64"]));
+
+    [Theory]
     [InlineData("--urls=http://0.0.0.0:5000", "urls")]
     [InlineData("--urls=http://*:5000", "urls")]
     [InlineData("--urls=http://+:5000", "urls")]
