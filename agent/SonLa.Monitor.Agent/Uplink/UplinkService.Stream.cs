@@ -1,6 +1,7 @@
 using Grpc.Core;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Agent.Outbox;
+using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
 
 namespace SonLa.Monitor.Agent.Uplink;
@@ -13,8 +14,8 @@ public sealed partial class UplinkService
     private async Task RunStreamAsync(CollectorEndpoint endpoint, CancellationToken stoppingToken)
     {
         using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var headers = new Metadata { { "authorization", "Bearer " + _bearerToken } };
-        using var call = endpoint.Client.Connect(headers, cancellationToken: streamCts.Token);
+        // The bearer token, and gzip for every message (CollectorChannelFactory says why).
+        using var call = endpoint.Client.Connect(CollectorChannelFactory.CallHeaders(_bearerToken), cancellationToken: streamCts.Token);
         StreamsOpened++;
         await call.RequestStream.WriteAsync(new AgentMessage
         {
@@ -133,7 +134,7 @@ public sealed partial class UplinkService
                 if (_outbox.Read(entry) is { } batch)
                 {
                     state.InFlight[(entry.BootId, entry.Sequence)] = false;
-                    toSend.Add(batch);
+                    toSend.Add(Compacted(batch));
                 }
             }
 
@@ -166,7 +167,7 @@ public sealed partial class UplinkService
                             state.InFlight[(entry.BootId, entry.Sequence)] = true;
                             state.BacklogInFlight++;
                             backlogFree--;
-                            toSend.Add(batch);
+                            toSend.Add(Compacted(batch));
                         }
                     }
                 }
@@ -181,6 +182,16 @@ public sealed partial class UplinkService
         }
 
         return toSend;
+    }
+
+    /// <summary>
+    /// The outbox keeps plain points (thinning works on them); the wire gets the compact encoding, a fraction of the
+    /// bytes on a metered link. The collector expands it.
+    /// </summary>
+    private static SampleBatch Compacted(SampleBatch batch)
+    {
+        CompactBatchCodec.Compact(batch);
+        return batch;
     }
 
     private async Task ReceiveAsync(IAsyncStreamReader<CollectorMessage> responses, StreamState state, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
 
 namespace SonLa.Monitor.Agent.Tests.Uplink;
@@ -28,6 +29,7 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
     private WebApplication? _app;
     private int _streams;
     private int _heartbeats;
+    private int _compactBatches;
 
     public ConcurrentQueue<ReceivedBatch> Batches { get; } = new();
 
@@ -40,6 +42,9 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
     public int Streams => Volatile.Read(ref _streams);
 
     public int Heartbeats => Volatile.Read(ref _heartbeats);
+
+    /// <summary>Batches that arrived with compact points (expanded into <see cref="SampleBatch.Points"/> before recording).</summary>
+    public int CompactBatches => Volatile.Read(ref _compactBatches);
 
     public Uri Url { get; private set; } = null!;
 
@@ -93,6 +98,16 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
             }
 
             var batch = message.Batch;
+            if (!batch.CompactPoints.IsEmpty)
+            {
+                // Tests look at points: expand the compact encoding the agent sends, as the collector does.
+                var points = CompactBatchCodec.Expand(batch);
+                batch.Points.Clear();
+                batch.Points.AddRange(points);
+                batch.CompactPoints = Google.Protobuf.ByteString.Empty;
+                Interlocked.Increment(ref _compactBatches);
+            }
+
             Batches.Enqueue(new ReceivedBatch(stream, batch));
             switch (Decide(stream, batch))
             {

@@ -77,6 +77,11 @@ public sealed class UplinkBacklogTests : IAsyncLifetime
         var received = _gateway.Batches.Select(b => b.Batch).ToList();
         Assert.Equal([10UL, 20UL, 30UL, .. Enumerable.Range(1, 30).Where(i => i % 10 != 0).Select(i => (ulong)i)], received.Select(b => b.Sequence));
         Assert.All(received, b => Assert.True(b.Backfill));
+
+        // On the wire the samples travel in the compact encoding (the gateway expanded them back, as the collector does).
+        Assert.Equal(27, _gateway.CompactBatches);
+        Assert.Equal(3, received[^1].Points.Count);
+
         // Every segment was fully acknowledged: only the one being written is left.
         Assert.Single(Directory.GetFiles(_dir.File("outbox"), "*.seg"));
     }
