@@ -39,11 +39,18 @@ public sealed partial class DiskOutbox
             lost = true;
         }
 
-        if (lost && _time.GetUtcNow() - _lastLossLog >= LossLogInterval)
+        _lossUnlogged |= lost;
+        if (_lossUnlogged && _time.GetUtcNow() - _lastLossLog >= LossLogInterval)
         {
-            _lastLossLog = _time.GetUtcNow();
-            AgentLog.OutboxQuotaLoss(_logger, _maxBytes, _thinnedPoints, _dropped, _droppedPoints);
+            LogQuotaLoss();
         }
+    }
+
+    private void LogQuotaLoss()
+    {
+        _lastLossLog = _time.GetUtcNow();
+        _lossUnlogged = false;
+        AgentLog.OutboxQuotaLoss(_logger, _maxBytes, _thinnedPoints, _dropped, _droppedPoints);
     }
 
     private void Drop(OutboxSegment segment)

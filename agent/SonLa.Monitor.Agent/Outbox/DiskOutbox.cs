@@ -46,6 +46,7 @@ public sealed partial class DiskOutbox : IOutbox, IDisposable
     private long _rejected;
     private long _acknowledged;
     private bool _syncArmed;
+    private bool _lossUnlogged;
     private bool _disposed;
     private DateTimeOffset _lastLossLog = DateTimeOffset.MinValue;
     private long _lastWriteFailureLog = long.MinValue;
@@ -214,6 +215,12 @@ public sealed partial class DiskOutbox : IOutbox, IDisposable
 
             _disposed = true;
             _syncTimer.Dispose();
+            if (_lossUnlogged)
+            {
+                // Losses inside the last minute's silence are said before the process goes.
+                LogQuotaLoss();
+            }
+
             foreach (var segment in _segments)
             {
                 segment.Dispose();
