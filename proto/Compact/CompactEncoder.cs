@@ -39,17 +39,25 @@ internal static class CompactEncoder
         foreach (var point in points)
         {
             var measurement = Intern(point.Measurement);
-            var tags = point.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (Intern(t.Key), Intern(t.Value))).ToArray();
+            var tags = new (int Key, int Value)[point.Tags.Count];
+            var t = 0;
+            foreach (var (k, v) in point.Tags)
+            {
+                tags[t++] = (Intern(k), Intern(v));
+            }
+
+            Array.Sort(tags, (a, b) => string.CompareOrdinal(stringList[a.Key], stringList[b.Key]));
             key.Clear().Append(measurement);
             foreach (var (k, v) in tags)
             {
                 key.Append(',').Append(k).Append('=').Append(v);
             }
 
-            if (!series.TryGetValue(key.ToString(), out var seriesIndex))
+            var seriesKey = key.ToString();
+            if (!series.TryGetValue(seriesKey, out var seriesIndex))
             {
                 seriesIndex = seriesList.Count;
-                series.Add(key.ToString(), seriesIndex);
+                series.Add(seriesKey, seriesIndex);
                 seriesList.Add((measurement, tags));
             }
 

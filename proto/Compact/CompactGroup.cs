@@ -56,10 +56,22 @@ internal sealed class CompactGroup(int measurement)
         writer.WriteVarint((ulong)rows.Length);
         ColumnWriter.WriteIntegers(writer, rows.Select(r => (long)r.Series).ToArray());
         ColumnWriter.WriteIntegers(writer, rows.Select(r => (long)timeIndex[r.Time]).ToArray());
+        var presence = new long[rows.Length];
+        var present = new List<FieldValue>(rows.Length);
         foreach (var (name, kind) in fields)
         {
-            ColumnWriter.WriteIntegers(writer, rows.Select(r => r.Point.Fields.ContainsKey(name) ? 1L : 0L).ToArray());
-            var present = rows.Where(r => r.Point.Fields.ContainsKey(name)).Select(r => r.Point.Fields[name]).ToArray();
+            present.Clear();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var has = rows[i].Point.Fields.TryGetValue(name, out var value);
+                presence[i] = has ? 1 : 0;
+                if (has)
+                {
+                    present.Add(value!);
+                }
+            }
+
+            ColumnWriter.WriteIntegers(writer, presence);
             if (kind == FieldKind.Double)
             {
                 ColumnWriter.WriteDoubles(writer, present.Select(v => v.DoubleValue).ToArray());
