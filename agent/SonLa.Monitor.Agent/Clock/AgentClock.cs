@@ -63,7 +63,8 @@ public sealed class AgentClock
 
             var offset = exchange.Offset;
             _lastOffset = offset;
-            var wanted = offset.Duration() <= _settings.Tolerance ? TimeSpan.Zero : Truncate(offset);
+            // Only an offset that stays beyond the tolerance whatever the exchange's own error is acted on.
+            var wanted = offset.Duration() <= _settings.Tolerance + exchange.Uncertainty ? TimeSpan.Zero : Truncate(offset);
             // Hysteresis: a correction in force changes only when the clock has really moved, so consecutive
             // sessions stamp with one figure rather than jittering by the round trip.
             var changed = !_verified || (wanted - _correction).Duration() > _settings.Tolerance

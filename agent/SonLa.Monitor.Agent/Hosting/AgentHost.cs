@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using SonLa.Monitor.Agent.Clock;
 using SonLa.Monitor.Agent.Configuration;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Agent.Outbox;
@@ -118,6 +119,7 @@ public static class AgentHost
         builder.Services.AddSingleton(AgentIdentity.ForThisProcess(options.Site.Id));
         builder.Services.AddSingleton<PollingCounters>();
         builder.Services.AddSingleton<TrapCounters>();
+        builder.Services.AddSingleton(services => new AgentClock(time, new ClockSettings(), services.GetRequiredService<ILogger<AgentClock>>()));
         builder.Services.AddSingleton(services => new DiskOutbox(
             options.Outbox.Directory,
             options.Outbox.MaxMegabytes * 1024L * 1024L,
@@ -126,7 +128,8 @@ public static class AgentHost
             services.GetRequiredService<ILogger<DiskOutbox>>()));
         builder.Services.AddSingleton<IOutbox>(services => services.GetRequiredService<DiskOutbox>());
         builder.Services.AddSingleton(services => new SampleBatcher(
-            services.GetRequiredService<AgentIdentity>(), services.GetRequiredService<IOutbox>(), options.Collector.MaxBatchPoints));
+            services.GetRequiredService<AgentIdentity>(), services.GetRequiredService<IOutbox>(), options.Collector.MaxBatchPoints,
+            services.GetRequiredService<AgentClock>()));
         builder.Services.AddSingleton<ISampleSink>(services => services.GetRequiredService<SampleBatcher>());
         builder.Services.AddSingleton(_ => new CollectorChannels(options.Collector));
 
@@ -145,7 +148,8 @@ public static class AgentHost
                 BacklogBytesPerSecond = options.Collector.BacklogKilobitsPerSecond * 1000L / 8,
             },
             time,
-            services.GetRequiredService<ILogger<UplinkService>>()));
+            services.GetRequiredService<ILogger<UplinkService>>(),
+            services.GetRequiredService<AgentClock>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<UplinkService>());
         return builder.Build();
     }

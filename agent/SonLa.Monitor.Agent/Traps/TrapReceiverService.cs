@@ -12,11 +12,10 @@ namespace SonLa.Monitor.Agent.Traps;
 
 /// <summary>
 /// Listens on <c>Traps:Listen</c> and turns every accepted notification from a configured device into an
-/// event, handed to the uplink at once (the batch is closed as soon as the receive queue is drained, not at
-/// the next BatchSeconds). Drops are counted in the <c>agent</c> point and logged at most once a minute per
+/// event, written to the outbox at once. Drops are counted in the <c>agent</c> point and logged at most once a minute per
 /// source and reason. Runs beside polling on its own socket and loops: a trap flood is cut at the socket.
 /// </summary>
-public sealed class TrapReceiverService(AgentOptions options, ISampleSink sink, SampleBatcher batcher, TrapCounters counters,
+public sealed class TrapReceiverService(AgentOptions options, ISampleSink sink, TrapCounters counters,
     TimeProvider time, ILogger<TrapReceiverService> logger) : BackgroundService
 {
     public static readonly TimeSpan DropLogInterval = TimeSpan.FromMinutes(1);
@@ -73,8 +72,7 @@ public sealed class TrapReceiverService(AgentOptions options, ISampleSink sink, 
             await receiver.RunAsync(
                 notification => OnNotification(notification, sources),
                 (source, rejection) => OnRejected(source.Address, rejection, receiver.Statistics),
-                batcher.Flush,
-                stoppingToken);
+                cancellationToken: stoppingToken);
         }
     }
 

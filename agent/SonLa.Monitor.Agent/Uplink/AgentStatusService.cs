@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
+using SonLa.Monitor.Agent.Clock;
 using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.Polling;
 using SonLa.Monitor.Agent.Traps;
@@ -12,7 +13,8 @@ namespace SonLa.Monitor.Agent.Uplink;
 /// counters) at start and once a minute; when the outbox lost data since the last point (damage found at start,
 /// thinning or dropping over the quota), a <c>data_lost</c> event saying what goes with it, through the outbox itself.
 /// </summary>
-public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, ISampleSink sink, PollingCounters counters, TrapCounters traps, TimeProvider time) : BackgroundService
+public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, ISampleSink sink, PollingCounters counters, TrapCounters traps, TimeProvider time,
+    AgentClock? clock = null) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(60);
 
@@ -61,6 +63,17 @@ public sealed class AgentStatusService(AgentIdentity identity, IOutbox outbox, I
         point.Fields["traps_dropped_auth"] = Points.Int(traps.DroppedAuthentication);
         point.Fields["traps_rate_limited"] = Points.Int(traps.RateLimited);
         point.Fields["traps_malformed"] = Points.Int(traps.Malformed);
+        if (clock is not null)
+        {
+            var state = clock.State;
+            point.Fields["clock_verified"] = Points.Int(state.Verified ? 1 : 0);
+            point.Fields["clock_correction_ms"] = Points.Int((long)state.Correction.TotalMilliseconds);
+            point.Fields["clock_jumps"] = Points.Int(state.Jumps);
+            if (state.LastOffset is { } offset)
+            {
+                point.Fields["clock_offset_ms"] = Points.Int((long)Math.Round(offset.TotalMilliseconds));
+            }
+        }
 
         var lost = DataLostMessage(_reported, statistics);
         _reported = statistics;

@@ -1,3 +1,4 @@
+using SonLa.Monitor.Agent.Clock;
 using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Protocol.V1;
 
@@ -7,8 +8,10 @@ namespace SonLa.Monitor.Agent.Uplink;
 /// Turns every <see cref="Write"/> (a device poll, a trap, a status point) into numbered <see cref="SampleBatch"/>es
 /// (sequence 1, 2, 3, ... per boot id; more than one only above MaxBatchPoints) appended to the outbox at once: when
 /// Write returns, what was measured is in the outbox (on disk for the agent). Writing never waits for the network.
+/// Timestamps get the clock correction in force at that moment (<see cref="AgentClock"/>), once and for all: a batch
+/// resent later keeps exactly these times.
 /// </summary>
-public sealed class SampleBatcher(AgentIdentity identity, IOutbox outbox, int maxBatchPoints) : ISampleSink
+public sealed class SampleBatcher(AgentIdentity identity, IOutbox outbox, int maxBatchPoints, AgentClock? clock = null) : ISampleSink
 {
     private readonly Lock _lock = new();
     private ulong _sequence;
@@ -28,6 +31,12 @@ public sealed class SampleBatcher(AgentIdentity identity, IOutbox outbox, int ma
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(events);
+        var clockEvents = clock?.Correct(points, events) ?? [];
+        if (clockEvents.Count > 0)
+        {
+            events = [.. events, .. clockEvents];
+        }
+
         if (points.Count == 0 && events.Count == 0)
         {
             return;
@@ -56,11 +65,5 @@ public sealed class SampleBatcher(AgentIdentity identity, IOutbox outbox, int ma
             }
             while (start < points.Count);
         }
-    }
-
-    /// <summary>Nothing to do any more: every <see cref="Write"/> is queued at once. Kept for callers that close a batch explicitly.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Instance API kept for existing callers")]
-    public void Flush()
-    {
     }
 }

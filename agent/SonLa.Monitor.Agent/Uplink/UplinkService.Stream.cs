@@ -1,4 +1,5 @@
 using Grpc.Core;
+using SonLa.Monitor.Agent.Clock;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Protocol.Compact;
@@ -17,6 +18,7 @@ public sealed partial class UplinkService
         // The bearer token, and gzip for every message (CollectorChannelFactory says why).
         using var call = endpoint.Client.Connect(CollectorChannelFactory.CallHeaders(_bearerToken), cancellationToken: streamCts.Token);
         StreamsOpened++;
+        var helloSent = _time.GetUtcNow();
         await call.RequestStream.WriteAsync(new AgentMessage
         {
             Hello = new Hello
@@ -24,7 +26,7 @@ public sealed partial class UplinkService
                 SiteId = _identity.SiteId,
                 AgentVersion = _identity.Version,
                 BootId = _identity.BootId,
-                AgentTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+                AgentTimeUnixMs = helloSent.ToUnixTimeMilliseconds(),
             },
         }, streamCts.Token);
 
@@ -38,6 +40,8 @@ public sealed partial class UplinkService
             }
 
             var welcome = call.ResponseStream.Current.Welcome;
+            // Every session measures our clock against the collector's before any batch leaves.
+            _clock?.Observe(ClockExchange.FromUnixMilliseconds(helloSent, _time.GetUtcNow(), welcome.CollectorTimeUnixMs));
             if (welcome.HeartbeatIntervalSeconds > 0 && TimeSpan.FromSeconds(welcome.HeartbeatIntervalSeconds) < heartbeat)
             {
                 heartbeat = TimeSpan.FromSeconds(welcome.HeartbeatIntervalSeconds);
@@ -65,9 +69,15 @@ public sealed partial class UplinkService
                 var idle = _time.GetElapsedTime(lastHeartbeat);
                 if (idle >= heartbeat)
                 {
+                    var sent = _time.GetUtcNow();
+                    lock (state)
+                    {
+                        state.HeartbeatSentAt = sent;
+                    }
+
                     await call.RequestStream.WriteAsync(new AgentMessage
                     {
-                        Heartbeat = new Heartbeat { SentTimeUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds() },
+                        Heartbeat = new Heartbeat { SentTimeUnixMs = sent.ToUnixTimeMilliseconds() },
                     }, streamCts.Token);
                     lastHeartbeat = _time.GetTimestamp();
                     continue;
@@ -210,12 +220,31 @@ public sealed partial class UplinkService
                     Forget(state, message.Reject.BootId, message.Reject.Sequence);
                     AgentLog.BatchRejected(_logger, message.Reject.BootId, message.Reject.Sequence, message.Reject.Reason, Interlocked.Increment(ref _rejected));
                     break;
+                case CollectorMessage.KindOneofCase.Heartbeat:
+                    ObserveClock(state, message.Heartbeat);
+                    break;
                 default:
                     break;
             }
         }
 
         throw new InvalidOperationException("the collector closed the stream");
+    }
+
+    /// <summary>The collector answers each heartbeat with its own clock: one more offset measurement per interval.</summary>
+    private void ObserveClock(StreamState state, Heartbeat answer)
+    {
+        DateTimeOffset? sent;
+        lock (state)
+        {
+            sent = state.HeartbeatSentAt;
+            state.HeartbeatSentAt = null;
+        }
+
+        if (sent is { } at && _clock is not null)
+        {
+            _clock.Observe(ClockExchange.FromUnixMilliseconds(at, _time.GetUtcNow(), answer.SentTimeUnixMs));
+        }
     }
 
     private void Forget(StreamState state, string bootId, ulong sequence)
@@ -247,5 +276,8 @@ public sealed partial class UplinkService
         public int BacklogInFlight { get; set; }
 
         public bool BacklogLeft { get; set; }
+
+        /// <summary>When the unanswered heartbeat left, for the clock measurement of its answer.</summary>
+        public DateTimeOffset? HeartbeatSentAt { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SonLa.Monitor.Agent.Clock;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Protocol.V1;
@@ -23,6 +24,7 @@ public sealed partial class UplinkService : BackgroundService
     private readonly UplinkSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<UplinkService> _logger;
+    private readonly AgentClock? _clock;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private long _rejected;
     private int _connected;
@@ -35,7 +37,8 @@ public sealed partial class UplinkService : BackgroundService
         string bearerToken,
         UplinkSettings settings,
         TimeProvider time,
-        ILogger<UplinkService> logger)
+        ILogger<UplinkService> logger,
+        AgentClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentOutOfRangeException.ThrowIfZero(endpoints.Count);
@@ -48,6 +51,7 @@ public sealed partial class UplinkService : BackgroundService
         _settings = settings with { LiveReserve = Math.Clamp(settings.LiveReserve, 0, settings.Window - 1) };
         _time = time;
         _logger = logger;
+        _clock = clock;
     }
 
     /// <summary>One collector (the shape before failover).</summary>
@@ -59,8 +63,9 @@ public sealed partial class UplinkService : BackgroundService
         Uri collectorUrl,
         UplinkSettings settings,
         TimeProvider time,
-        ILogger<UplinkService> logger)
-        : this([new CollectorEndpoint(collectorUrl, client)], identity, outbox, bearerToken, settings, time, logger)
+        ILogger<UplinkService> logger,
+        AgentClock? clock = null)
+        : this([new CollectorEndpoint(collectorUrl, client)], identity, outbox, bearerToken, settings, time, logger, clock)
     {
     }
 

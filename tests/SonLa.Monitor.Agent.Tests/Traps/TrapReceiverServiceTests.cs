@@ -37,7 +37,7 @@ public sealed class TrapReceiverServiceTests
             };
             Outbox = new MemoryOutbox(1000, 64L * 1024 * 1024, time, NullLogger<MemoryOutbox>.Instance);
             var batcher = new SampleBatcher(new AgentIdentity("chieng-coi", "boot-1", "test"), Outbox, 1000);
-            Service = new TrapReceiverService(options, batcher, batcher, Counters, time, NullLogger<TrapReceiverService>.Instance);
+            Service = new TrapReceiverService(options, batcher, Counters, time, NullLogger<TrapReceiverService>.Instance);
             _ = Service.StartAsync(_stop.Token);
         }
 
@@ -131,7 +131,7 @@ public sealed class TrapReceiverServiceTests
         var options = new AgentOptions { Site = new SiteOptions { Id = "x" } };
         var outbox = new MemoryOutbox(10, 1024 * 1024, TimeProvider.System, NullLogger<MemoryOutbox>.Instance);
         var batcher = new SampleBatcher(new AgentIdentity("x", "boot", "test"), outbox, 10);
-        using var service = new TrapReceiverService(options, batcher, batcher, new TrapCounters(), TimeProvider.System, NullLogger<TrapReceiverService>.Instance);
+        using var service = new TrapReceiverService(options, batcher, new TrapCounters(), TimeProvider.System, NullLogger<TrapReceiverService>.Instance);
         await service.StartAsync(CancellationToken.None);
         Assert.Null(await service.Listening);
         await service.StopAsync(CancellationToken.None);

@@ -48,6 +48,11 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
 
     public Uri Url { get; private set; } = null!;
 
+    /// <summary>How far the collector's clock is ahead of the machine's (what Welcome and heartbeat answers say).</summary>
+    public TimeSpan ClockAhead { get; set; }
+
+    private long CollectorNowUnixMs => (DateTimeOffset.UtcNow + ClockAhead).ToUnixTimeMilliseconds();
+
     /// <param name="serverCertificate">With a certificate (and its key), TLS on 127.0.0.1; without, h2c.</param>
     public static async Task<TestGateway> StartAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? serverCertificate = null)
     {
@@ -83,13 +88,14 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
         }
 
         Hellos.Enqueue(requestStream.Current.Hello);
-        await responseStream.WriteAsync(new CollectorMessage { Welcome = new Welcome { CollectorTimeUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), HeartbeatIntervalSeconds = 5 } });
+        await responseStream.WriteAsync(new CollectorMessage { Welcome = new Welcome { CollectorTimeUnixMs = CollectorNowUnixMs, HeartbeatIntervalSeconds = 5 } });
         while (await requestStream.MoveNext(context.CancellationToken))
         {
             var message = requestStream.Current;
             if (message.KindCase == AgentMessage.KindOneofCase.Heartbeat)
             {
                 Interlocked.Increment(ref _heartbeats);
+                await responseStream.WriteAsync(new CollectorMessage { Heartbeat = new Heartbeat { SentTimeUnixMs = CollectorNowUnixMs } });
             }
 
             if (message.KindCase != AgentMessage.KindOneofCase.Batch)
