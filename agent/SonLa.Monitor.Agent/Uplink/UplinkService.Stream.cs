@@ -11,6 +11,7 @@ namespace SonLa.Monitor.Agent.Uplink;
 public sealed partial class UplinkService
 {
     private static readonly OutboxLane[] BacklogLanes = [OutboxLane.Events, OutboxLane.Samples];
+    private static readonly WriteOptions NoCompression = new(WriteFlags.NoCompress);
 
     private async Task RunStreamAsync(CollectorEndpoint endpoint, CancellationToken stoppingToken)
     {
@@ -75,10 +76,13 @@ public sealed partial class UplinkService
                         state.HeartbeatSentAt = sent;
                     }
 
+                    // A heartbeat is a dozen bytes: gzip would add more than it saves.
+                    call.RequestStream.WriteOptions = NoCompression;
                     await call.RequestStream.WriteAsync(new AgentMessage
                     {
                         Heartbeat = new Heartbeat { SentTimeUnixMs = sent.ToUnixTimeMilliseconds() },
                     }, streamCts.Token);
+                    call.RequestStream.WriteOptions = null;
                     lastHeartbeat = _time.GetTimestamp();
                     continue;
                 }
@@ -143,7 +147,7 @@ public sealed partial class UplinkService
                 state.LiveCursor = entry.Position;
                 if (_outbox.Read(entry) is { } batch)
                 {
-                    state.InFlight[(entry.BootId, entry.Sequence)] = false;
+                    state.InFlight[(entry.BootId, entry.Sequence)] = InFlightBatch.Live;
                     toSend.Add(Compacted(batch));
                 }
             }
@@ -155,30 +159,34 @@ public sealed partial class UplinkService
                 var cursor = state.BacklogCursors[(int)lane];
                 while (backlogFree > 0)
                 {
-                    var entries = _outbox.Pending(cursor, state.ConnectedAt, lane, backlogFree);
+                    var entries = _outbox.Pending(cursor, state.ConnectedAt, lane, backlogFree * _settings.BacklogMergeBatches);
                     if (entries.Count == 0)
                     {
                         break;
                     }
 
-                    foreach (var entry in entries)
+                    foreach (var group in MergeGroups(entries))
                     {
-                        if (!state.Limiter.TryTake(entry.Bytes))
+                        if (!state.Limiter.TryTake(group.Sum(e => e.Bytes)))
                         {
                             state.BacklogCursors[(int)lane] = cursor;
                             state.BacklogLeft = true;
                             return toSend;
                         }
 
-                        cursor = entry.Position;
-                        if (_outbox.Read(entry) is { } batch)
+                        cursor = group[^1].Position;
+                        var batches = group.Select(_outbox.Read).OfType<SampleBatch>().ToList();
+                        if (batches.Count == 0)
                         {
-                            batch.Backfill = true;
-                            state.InFlight[(entry.BootId, entry.Sequence)] = true;
-                            state.BacklogInFlight++;
-                            backlogFree--;
-                            toSend.Add(Compacted(batch));
+                            continue;
                         }
+
+                        var message = batches.Count == 1 ? Compacted(batches[0]) : CompactBatchCodec.Merge(batches);
+                        message.Backfill = true;
+                        state.InFlight[(message.BootId, message.Sequence)] = new InFlightBatch(true, [.. batches.Skip(1).Select(b => b.Sequence)]);
+                        state.BacklogInFlight++;
+                        backlogFree--;
+                        toSend.Add(message);
                     }
                 }
 
@@ -192,6 +200,29 @@ public sealed partial class UplinkService
         }
 
         return toSend;
+    }
+
+    /// <summary>Consecutive backlog entries of one boot id, up to the merge bounds, each group one message.</summary>
+    private List<List<OutboxEntry>> MergeGroups(IReadOnlyList<OutboxEntry> entries)
+    {
+        var groups = new List<List<OutboxEntry>>();
+        List<OutboxEntry>? group = null;
+        long bytes = 0;
+        foreach (var entry in entries)
+        {
+            if (group is null || group.Count >= _settings.BacklogMergeBatches || bytes + entry.Bytes > _settings.BacklogMergeBytes
+                || !string.Equals(group[0].BootId, entry.BootId, StringComparison.Ordinal))
+            {
+                group = [];
+                groups.Add(group);
+                bytes = 0;
+            }
+
+            group.Add(entry);
+            bytes += entry.Bytes;
+        }
+
+        return groups;
     }
 
     /// <summary>
@@ -212,12 +243,18 @@ public sealed partial class UplinkService
             switch (message.KindCase)
             {
                 case CollectorMessage.KindOneofCase.Ack:
-                    _outbox.Acknowledge(message.Ack.BootId, message.Ack.Sequence);
-                    Forget(state, message.Ack.BootId, message.Ack.Sequence);
+                    foreach (var sequence in Forget(state, message.Ack.BootId, message.Ack.Sequence))
+                    {
+                        _outbox.Acknowledge(message.Ack.BootId, sequence);
+                    }
+
                     break;
                 case CollectorMessage.KindOneofCase.Reject:
-                    _outbox.Reject(message.Reject.BootId, message.Reject.Sequence);
-                    Forget(state, message.Reject.BootId, message.Reject.Sequence);
+                    foreach (var sequence in Forget(state, message.Reject.BootId, message.Reject.Sequence))
+                    {
+                        _outbox.Reject(message.Reject.BootId, sequence);
+                    }
+
                     AgentLog.BatchRejected(_logger, message.Reject.BootId, message.Reject.Sequence, message.Reject.Reason, Interlocked.Increment(ref _rejected));
                     break;
                 case CollectorMessage.KindOneofCase.Heartbeat:
@@ -247,17 +284,24 @@ public sealed partial class UplinkService
         }
     }
 
-    private void Forget(StreamState state, string bootId, ulong sequence)
+    /// <summary>The answered message is no longer in flight; returns every stored batch it carried.</summary>
+    private List<ulong> Forget(StreamState state, string bootId, ulong sequence)
     {
+        var answered = new List<ulong> { sequence };
         lock (state)
         {
-            if (state.InFlight.Remove((bootId, sequence), out var backlog) && backlog)
+            if (state.InFlight.Remove((bootId, sequence), out var sent))
             {
-                state.BacklogInFlight--;
+                answered.AddRange(sent.Merged);
+                if (sent.Backlog)
+                {
+                    state.BacklogInFlight--;
+                }
             }
         }
 
         Wake();
+        return answered;
     }
 
     /// <summary>Per-stream bookkeeping: cursors past what was sent on this stream, and what awaits an answer.</summary>
@@ -271,7 +315,7 @@ public sealed partial class UplinkService
 
         public long[] BacklogCursors { get; } = [long.MinValue, long.MinValue];
 
-        public Dictionary<(string BootId, ulong Sequence), bool> InFlight { get; } = [];
+        public Dictionary<(string BootId, ulong Sequence), InFlightBatch> InFlight { get; } = [];
 
         public int BacklogInFlight { get; set; }
 
@@ -279,5 +323,11 @@ public sealed partial class UplinkService
 
         /// <summary>When the unanswered heartbeat left, for the clock measurement of its answer.</summary>
         public DateTimeOffset? HeartbeatSentAt { get; set; }
+    }
+
+    /// <summary>A message awaiting its answer: from the backlog or live, and the further stored batches merged into it.</summary>
+    private sealed record InFlightBatch(bool Backlog, IReadOnlyList<ulong> Merged)
+    {
+        public static readonly InFlightBatch Live = new(false, []);
     }
 }

@@ -28,6 +28,15 @@ public sealed record UplinkSettings
     /// <summary>Byte rate the backlog may use (bytes of stored batches per second); 0 = no cap. Live data is never capped.</summary>
     public long BacklogBytesPerSecond { get; init; }
 
+    /// <summary>
+    /// Up to this many stored batches of the backlog travel as one message (merged, one answer for all): one compact
+    /// encoding across many polls of the same series is a third of the bytes of one message per poll. 1 = no merging.
+    /// </summary>
+    public int BacklogMergeBatches { get; init; } = 60;
+
+    /// <summary>Stored (plain) bytes merged into one message at most, well under the collector's message limit.</summary>
+    public int BacklogMergeBytes { get; init; } = 512 * 1024;
+
     /// <summary>A stream that stayed up this long resets the back-off.</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -28,6 +28,7 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
 {
     private WebApplication? _app;
     private int _streams;
+    private int _mergedMessages;
     private int _heartbeats;
     private int _compactBatches;
 
@@ -40,6 +41,9 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
     public Func<int, SampleBatch, BatchDecision> Decide { get; set; } = (_, _) => BatchDecision.Ack;
 
     public int Streams => Volatile.Read(ref _streams);
+
+    /// <summary>Stored batches that arrived merged into another's message.</summary>
+    public int MergedBatches => Volatile.Read(ref _mergedMessages);
 
     public int Heartbeats => Volatile.Read(ref _heartbeats);
 
@@ -115,6 +119,14 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
             }
 
             Batches.Enqueue(new ReceivedBatch(stream, batch));
+            foreach (var merged in batch.MergedSequences)
+            {
+                // A merged backlog message carries several stored batches: tests count them one by one (the points
+                // travel with the first).
+                Interlocked.Increment(ref _mergedMessages);
+                Batches.Enqueue(new ReceivedBatch(stream, new SampleBatch { BootId = batch.BootId, Sequence = merged, Backfill = batch.Backfill }));
+            }
+
             switch (Decide(stream, batch))
             {
                 case BatchDecision.Ack:

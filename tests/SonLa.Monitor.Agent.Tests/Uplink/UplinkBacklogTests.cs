@@ -56,7 +56,7 @@ public sealed class UplinkBacklogTests : IAsyncLifetime
         }
 
         var uplink = new UplinkService(endpoints, new AgentIdentity("chieng-coi", "boot-now", "test"), outbox, "site-token-1234",
-            settings ?? new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200), HeartbeatInterval = TimeSpan.FromMilliseconds(200) },
+            settings ?? new UplinkSettings { BacklogMergeBatches = 1, MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200), HeartbeatInterval = TimeSpan.FromMilliseconds(200) },
             TimeProvider.System, (Microsoft.Extensions.Logging.ILogger<UplinkService>?)logger ?? NullLogger<UplinkService>.Instance);
         _disposables.Add(uplink);
         return uplink;
@@ -87,6 +87,31 @@ public sealed class UplinkBacklogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Backlog_TravelsMergedManyBatchesAMessage_EveryMergedBatchAcknowledged_LanesKeptApart()
+    {
+        var outbox = OpenOutbox();
+        for (ulong i = 1; i <= 150; i++)
+        {
+            outbox.Append(i % 50 == 0 ? OutboxBatches.Event("boot-old", i, Start.AddMinutes(i)) : OutboxBatches.Samples("boot-old", i, Start.AddMinutes(i)));
+        }
+
+        var pointsStored = outbox.Pending(long.MinValue, long.MaxValue, null, 1000).Sum(e => outbox.Read(e)!.Points.Count);
+        var settings = new UplinkSettings { BacklogMergeBatches = 60, HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
+        await Uplink(outbox, [_gateway.Url], settings).StartAsync(CancellationToken.None);
+        await Poll.UntilAsync(() => outbox.Statistics.PendingBatches == 0, Deadline, "backlog delivered");
+
+        var messages = _gateway.Batches.Select(b => b.Batch).Where(b => b.Points.Count > 0 || b.Events.Count > 0).ToList();
+        // 3 event batches in one message, 147 sample batches in messages of at most 60.
+        Assert.Equal(4, messages.Count);
+        Assert.Equal(3, messages[0].Events.Count);
+        Assert.Equal([50UL, 100UL, 150UL], _gateway.Batches.Take(3).Select(b => b.Batch.Sequence));
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => (ulong)i).Order(), _gateway.Batches.Select(b => b.Batch.Sequence).Order());
+        Assert.Equal(pointsStored, messages.Sum(m => m.Points.Count));
+        Assert.All(_gateway.Batches, b => Assert.True(b.Batch.Backfill));
+        Assert.Equal(150, outbox.Statistics.AcknowledgedBatches);
+    }
+
+    [Fact]
     public async Task LiveBatches_GoOutAtOnce_WhileTheBacklogWaits_AndAreNotBackfill()
     {
         // The collector holds backlog batches unacknowledged: the backlog fills its share and stops there.
@@ -97,7 +122,7 @@ public sealed class UplinkBacklogTests : IAsyncLifetime
             outbox.Append(OutboxBatches.Samples("boot-old", i, Start));
         }
 
-        var settings = new UplinkSettings { Window = 16, LiveReserve = 4, HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
+        var settings = new UplinkSettings { BacklogMergeBatches = 1, Window = 16, LiveReserve = 4, HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
         var uplink = Uplink(outbox, [_gateway.Url], settings);
         await uplink.StartAsync(CancellationToken.None);
         await Poll.UntilAsync(() => _gateway.Batches.Count >= 12, Deadline, "the backlog's share of the window");

@@ -25,7 +25,7 @@ public sealed class UplinkServiceTests : IAsyncLifetime
         _channel = CollectorChannelFactory.Create(new CollectorOptions { Url = _gateway.Url, Token = new Secret("site-token-1234") });
         _uplink = new UplinkService(
             new AgentGateway.AgentGatewayClient(_channel), _identity, _outbox, "site-token-1234", _gateway.Url,
-            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200), HeartbeatInterval = TimeSpan.FromMilliseconds(200) },
+            new UplinkSettings { BacklogMergeBatches = 1, MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200), HeartbeatInterval = TimeSpan.FromMilliseconds(200) },
             TimeProvider.System, NullLogger<UplinkService>.Instance);
     }
 
@@ -116,7 +116,7 @@ public sealed class UplinkServiceTests : IAsyncLifetime
         }
 
         // All 100 are backlog (queued before the stream opened): they may take the window but its live reserve.
-        var settings = new UplinkSettings();
+        var settings = new UplinkSettings { BacklogMergeBatches = 1 };
         var backlogShare = settings.Window - settings.LiveReserve;
         await _uplink.StartAsync(CancellationToken.None);
         await Poll.UntilAsync(() => _gateway.Batches.Count >= backlogShare, Deadline, "the backlog's share of the window sent");
@@ -161,7 +161,7 @@ public sealed class UplinkServiceTests : IAsyncLifetime
 
         using var uplink = new UplinkService(
             new AgentGateway.AgentGatewayClient(channel), _identity, _outbox, "t", second.Url,
-            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
+            new UplinkSettings { BacklogMergeBatches = 1, MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
             TimeProvider.System, NullLogger<UplinkService>.Instance);
         await uplink.StartAsync(CancellationToken.None);
         await Poll.UntilAsync(() => _outbox.Statistics.PendingBatches == 0, Deadline, "backlog delivered");
@@ -175,7 +175,7 @@ public sealed class UplinkServiceTests : IAsyncLifetime
         var logger = new ListLogger<UplinkService>();
         using var uplink = new UplinkService(
             new AgentGateway.AgentGatewayClient(_channel), _identity, _outbox, "site-token-1234", _gateway.Url,
-            new UplinkSettings { MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
+            new UplinkSettings { BacklogMergeBatches = 1, MinBackoff = TimeSpan.FromMilliseconds(50), MaxBackoff = TimeSpan.FromMilliseconds(200) },
             TimeProvider.System, logger);
         await uplink.StartAsync(CancellationToken.None);
         await Poll.UntilAsync(() => uplink.IsConnected, Deadline, "connected");
