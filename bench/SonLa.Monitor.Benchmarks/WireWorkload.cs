@@ -91,8 +91,9 @@ internal sealed class WireWorkload
         if (!first)
         {
             var seconds = ticks / 100.0;
-            fields["in_bps"] = new FieldValue { DoubleValue = inDelta * 8.0 / seconds };
-            fields["out_bps"] = new FieldValue { DoubleValue = outDelta * 8.0 / seconds };
+            // Whole bits per second, as DeviceMonitor writes them.
+            fields["in_bps"] = new FieldValue { DoubleValue = Math.Round(inDelta * 8.0 / seconds) };
+            fields["out_bps"] = new FieldValue { DoubleValue = Math.Round(outDelta * 8.0 / seconds) };
         }
 
         fields["in_errors"] = new FieldValue { UintValue = port.InErrors };
