@@ -14,14 +14,15 @@ using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Collector.Storage;
 using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
+using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Testing.Influx;
 
 namespace SonLa.Monitor.Benchmarks;
 
 /// <summary>
 /// Backlog drain: 24 hours of one site (5 devices × 10 interfaces, polled every 60 s: 7,200 batches,
-/// 79,200 points) replayed as an agent sends it — one batch per device poll, a window of
-/// unacknowledged batches, points in the compact encoding, gzip on (messages serialized before timing: the agent's CPU is not the
+/// 79,200 points) replayed as an agent sends a backlog — stored batches of one device poll merged 60 to a message, a
+/// window of unacknowledged messages, points in the compact encoding, gzip on (messages serialized before timing: the agent's CPU is not the
 /// collector's) — through the real collector (in process, Kestrel h2c on
 /// loopback) into a real influxd. The anchor, measured in the same run: InfluxDB's own ingest
 /// ceiling for the same points as 5,000-point line-protocol POSTs straight to /write, with as many
@@ -240,13 +241,10 @@ public static class DrainBench
             headers.Add("grpc-internal-encoding-request", "gzip");
         }
 
-        // As the uplink sends them: points in the compact encoding (CompactBatchCodec), then gzip on the call.
-        var messages = batches.Select(b =>
-        {
-            var compact = b.Clone();
-            CompactBatchCodec.Compact(compact);
-            return new AgentMessage { Batch = compact }.ToByteArray();
-        }).ToList();
+        // As the uplink sends a backlog: up to BacklogMergeBatches stored batches merged into one message in the compact
+        // encoding (one answer for all), then gzip on the call.
+        var messages = batches.Chunk(UplinkSettings.DefaultBacklogMergeBatches)
+            .Select(chunk => new AgentMessage { Batch = CompactBatchCodec.Merge(chunk) }.ToByteArray()).ToList();
         using var call = invoker.AsyncDuplexStreamingCall(RawConnect, null, new CallOptions(headers));
         await call.RequestStream.WriteAsync(new AgentMessage { Hello = new Hello { SiteId = site, AgentVersion = "bench", BootId = batches[0].BootId } }.ToByteArray());
         if (!await call.ResponseStream.MoveNext(CancellationToken.None) || call.ResponseStream.Current.KindCase != CollectorMessage.KindOneofCase.Welcome)
@@ -258,7 +256,7 @@ public static class DrainBench
         var clock = Stopwatch.StartNew();
         var reader = Task.Run(async () =>
         {
-            for (var answered = 0; answered < batches.Count; answered++)
+            for (var answered = 0; answered < messages.Count; answered++)
             {
                 if (!await call.ResponseStream.MoveNext(CancellationToken.None))
                 {

@@ -35,8 +35,10 @@ if (mode is "outbox" or "all")
 
 if (mode is "drain" or "all")
 {
-    // drain [WINDOW] [nogzip]: WINDOW = unacknowledged batches the agent keeps in flight (the agent's Collector window).
-    var window = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var w) && w > 0 ? w : 64;
+    // drain [WINDOW] [nogzip]: WINDOW = unacknowledged backlog messages the agent keeps in flight (its window less the live reserve).
+    var window = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var w) && w > 0
+        ? w
+        : SonLa.Monitor.Agent.Uplink.UplinkSettings.DefaultWindow - SonLa.Monitor.Agent.Uplink.UplinkSettings.DefaultLiveReserve;
     await DrainBench.RunAsync(window, gzip: !args.Contains("nogzip"));
 }
 

@@ -7,6 +7,8 @@ public sealed record UplinkSettings
 
     public const int DefaultLiveReserve = 8;
 
+    public const int DefaultBacklogMergeBatches = 60;
+
     public TimeSpan MinBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
@@ -32,7 +34,7 @@ public sealed record UplinkSettings
     /// Up to this many stored batches of the backlog travel as one message (merged, one answer for all): one compact
     /// encoding across many polls of the same series is a third of the bytes of one message per poll. 1 = no merging.
     /// </summary>
-    public int BacklogMergeBatches { get; init; } = 60;
+    public int BacklogMergeBatches { get; init; } = DefaultBacklogMergeBatches;
 
     /// <summary>Stored (plain) bytes merged into one message at most, well under the collector's message limit.</summary>
     public int BacklogMergeBytes { get; init; } = 512 * 1024;
