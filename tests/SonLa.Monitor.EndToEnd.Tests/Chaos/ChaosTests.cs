@@ -25,27 +25,16 @@ public sealed class ChaosTests(ITestOutputHelper output)
     [Fact]
     public async Task CollectorKilled_InfluxStopped_AgentKilled_LinkCut_EveryPollMadeIsStoredOnceWithItsOwnTimestamp()
     {
-        using var markers = new TempDirectory("sonla-chaos");
         SimulatedInterface[] routerInterfaces =
         [
             new(1, "ge-0/0/0") { Alias = "Cáp quang VNPT", InOctets = 1_099_511_627_776_000, OutOctets = 4_294_967_295, SpeedBitsPerSecond = 1_000_000_000 },
             new(2, "lte0") { Alias = "4G dự phòng", InOctets = 123_456, OutOctets = 654_321, OperStatus = 2 },
         ];
         SimulatedInterface[] firewallInterfaces = [new(1, "port1") { InOctets = 42, OutOctets = 43 }];
-        var logs = new Dictionary<string, string> { ["router"] = markers.File("router.markers"), ["firewall"] = markers.File("firewall.markers") };
 
-        await using var router = await SnmpdServer.StartAsync(UptimeMarker.DeviceOptions("router", routerInterfaces, logs["router"]));
-        await using var firewall = await SnmpdServer.StartAsync(UptimeMarker.DeviceOptions("firewall", firewallInterfaces, logs["firewall"]));
-        await using var stack = await MonitoringStack.StartAsync();
-        await using var link = TcpProxy.Start(new Uri(stack.CollectorGrpcUrl).Port);
-        var timeline = new Timeline();
-        var windows = new List<InFlightWindow>();
-        var interfaces = new Dictionary<string, int> { ["router"] = routerInterfaces.Length, ["firewall"] = firewallInterfaces.Length };
-
-        stack.StartAgent([ChaosChecks.Device("router", router), ChaosChecks.Device("firewall", firewall)], collectorUrl: $"http://{link.Address}");
-        timeline.Mark("agent started (through the proxy)");
-        await stack.WaitForRowsAsync($"SELECT count(reachable) FROM device WHERE site = '{MonitoringStack.SiteId}' GROUP BY device", rows => rows.Count == 2);
-        timeline.Mark("points of both devices in InfluxDB");
+        await using var site = await ChaosSite.StartAsync("sonla-chaos", ("router", routerInterfaces), ("firewall", firewallInterfaces));
+        var (stack, link, timeline, windows) = (site.Stack, site.Link, site.Timeline, site.Windows);
+        var interfaces = site.InterfaceCounts;
         await Task.Delay(TimeSpan.FromSeconds(6));
 
         timeline.Mark("kill -9 collector");
@@ -96,14 +85,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
         link.Cut(LinkCut.Reset);
         timeline.Mark("link cut (connections reset: what was in flight is gone)");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        link.Restore();
-        timeline.Mark("link restored");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var cutoff = timeline.Mark("cutoff: polls served until now are counted");
-
         // Drained when every made poll is stored; at the deadline the audit says what is missing.
-        var audits = await ChaosChecks.WaitForDrainAsync(stack, logs, windows, cutoff, DrainDeadline);
-        timeline.Mark(audits.Any(a => a.Lost.Count > 0) ? "gave up waiting for the backlog" : "every made poll stored: outbox drained");
+        var (cutoff, audits) = await site.RestoreLinkAndDrainAsync(DrainDeadline);
         var mismatches = new List<string>();
         foreach (var (device, count) in interfaces)
         {
