@@ -30,6 +30,9 @@ internal static partial class CollectorLog
     [LoggerMessage(1105, LogLevel.Warning, "Site {SiteId}: agent message too large, stream ended: {Reason}")]
     public static partial void MessageTooLarge(ILogger logger, string siteId, string reason);
 
+    [LoggerMessage(1109, LogLevel.Warning, "Site {SiteId}: malformed agent message ({Reason}), stream ended")]
+    public static partial void MessageMalformed(ILogger logger, string siteId, string reason);
+
     [LoggerMessage(1106, LogLevel.Debug, "Site {SiteId}: batch {BootId}/{Sequence} not stored, InfluxDB unavailable; stream ended with Unavailable")]
     public static partial void BatchNotStored(ILogger logger, string siteId, string bootId, ulong sequence);
 

@@ -15,6 +15,7 @@ public sealed class CollectorMetrics
     private long _influxWriteFailures;
     private long _authFailures;
     private long _oversizeMessages;
+    private long _malformedMessages;
     private long _connectedAgents;
 
     public long BatchesReceived => Interlocked.Read(ref _batchesReceived);
@@ -56,6 +57,10 @@ public sealed class CollectorMetrics
 
     public void OversizeMessage() => Interlocked.Increment(ref _oversizeMessages);
 
+    public void MalformedMessage() => Interlocked.Increment(ref _malformedMessages);
+
+    public long MalformedMessages => Interlocked.Read(ref _malformedMessages);
+
     public void AgentConnected() => Interlocked.Increment(ref _connectedAgents);
 
     public void AgentDisconnected() => Interlocked.Decrement(ref _connectedAgents);
@@ -72,6 +77,7 @@ public sealed class CollectorMetrics
         Counter(text, "sonla_collector_influx_write_failures_total", "InfluxDB writes that failed (unreachable, 5xx, timeout, refused).", InfluxWriteFailures);
         Counter(text, "sonla_collector_agent_auth_failures_total", "Agent streams refused (bad token, wrong site).", Interlocked.Read(ref _authFailures));
         Counter(text, "sonla_collector_oversize_messages_total", "Agent messages over Ingest:MaxMessageBytes.", OversizeMessages);
+        Counter(text, "sonla_collector_malformed_messages_total", "Agent messages that could not be decompressed or decoded (stream ended).", MalformedMessages);
         Gauge(text, "sonla_collector_connected_agents", "Agent streams open now.", ConnectedAgents);
         Gauge(text, "sonla_collector_influx_up", "1 when the last InfluxDB write succeeded (or none was tried yet).", influxReachable ? 1 : 0);
         return text.ToString();

@@ -163,6 +163,13 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
             CollectorLog.MessageTooLarge(_logger, siteId, ex.Status.Detail);
             throw;
         }
+        catch (Exception ex) when (ex is InvalidDataException or Google.Protobuf.InvalidProtocolBufferException)
+        {
+            // Garbled gzip or protobuf from a broken or hostile client: one line and a count, not a stack trace.
+            _metrics.MalformedMessage();
+            CollectorLog.MessageMalformed(_logger, siteId, ex.Message.ReplaceLineEndings(" "));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "malformed message: " + ex.Message.ReplaceLineEndings(" ")));
+        }
     }
 
     private RpcException Refuse(ServerCallContext context, StatusCode code, string reason)

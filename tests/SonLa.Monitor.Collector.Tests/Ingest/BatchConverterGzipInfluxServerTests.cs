@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
+using SonLa.Monitor.Testing.Grpc;
 using SonLa.Monitor.Testing.Influx;
 
 namespace SonLa.Monitor.Collector.Tests.Ingest;
@@ -108,6 +109,30 @@ public sealed class BatchConverterGzipInfluxServerTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<RpcException>(agent.ReadAsync);
         Assert.Contains(ex.StatusCode, new[] { StatusCode.ResourceExhausted, StatusCode.Cancelled });
         Assert.Equal(before + 1, await _collector.MetricAsync("sonla_collector_oversize_messages_total"));
+    }
+
+    [Fact]
+    public async Task GzipStream_GarbledCompression_EndsTheStreamWithInvalidArgument_AndIsCounted()
+    {
+        var before = await _collector.MetricAsync("sonla_collector_malformed_messages_total");
+        using var channel = GrpcChannel.ForAddress(_collector.Address, new GrpcChannelOptions { CompressionProviders = [new PassThroughGzipProvider()] });
+        using var agent = new AgentStream(new AgentGateway.AgentGatewayClient(channel).Connect(
+            new Metadata { { "authorization", "Bearer " + CollectorHost.Token }, { "grpc-internal-encoding-request", "gzip" } },
+            cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token));
+
+        try
+        {
+            await agent.HelloAsync(CollectorHost.SiteId);
+        }
+        catch (RpcException)
+        {
+            // The server may end the call while the client is still writing; the status comes from the read.
+        }
+
+        var ex = await Assert.ThrowsAsync<RpcException>(agent.ReadAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("malformed message", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await _collector.MetricAsync("sonla_collector_malformed_messages_total"));
     }
 
     /// <summary>Records the grpc-encoding the client put on its request: proof the messages went compressed.</summary>
