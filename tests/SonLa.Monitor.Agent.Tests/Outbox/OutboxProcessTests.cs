@@ -33,7 +33,8 @@ public sealed class OutboxProcessTests : IDisposable
     public async Task UnusableOutboxDirectory_OneLine_ExitCode2(string directory, string reason)
     {
         File.WriteAllText(_dir.File("a-file"), "x");
-        var config = WriteConfig(new Uri("http://127.0.0.1:1"), "127.0.0.1:161", directory);
+        // The agent stops at the outbox check, before it reaches for the collector or the device.
+        var config = WriteConfig(new Uri($"http://127.0.0.1:{FreePort.Tcp()}"), $"127.0.0.1:{FreePort.Udp()}", directory);
         using var agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", config], _dir.File("agent.log"));
         var code = await agent.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var log = agent.ReadLog();
