@@ -80,6 +80,12 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
             // Gone before saying Hello: nothing to log.
             return;
         }
+        catch (Exception ex) when (ex is not RpcException and not OutOfMemoryException)
+        {
+            // As after Hello: one line for us, Internal for the agent (which reconnects), never a bare stack trace.
+            CollectorLog.AgentStreamFailed(_logger, siteId, ex.GetType().Name, ex.Message.ReplaceLineEndings(" "));
+            throw new RpcException(new Status(StatusCode.Internal, "collector error; reconnect and resend"));
+        }
 
         if (requestStream.Current.KindCase != AgentMessage.KindOneofCase.Hello)
         {
