@@ -35,13 +35,18 @@ public static class DrainBench
     private const int InterfacesPerDevice = 10;
     private const int Polls = 24 * 60;
     private const int CeilingPostPoints = 5000;
-    private const int Rounds = 3;
+    private const int Rounds = 5;
     private const string TokenPrefix = "drain-bench-token-";
     private static readonly long Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
 
-    public static async Task RunAsync(int window, bool gzip)
+    public static async Task RunAsync(int window, bool gzip, bool separateCores)
     {
         await using var influx = await InfluxServer.StartAsync("sonla_monitor");
+        if (separateCores)
+        {
+            CoreSplit.Apply(influx.Pid!.Value);
+        }
+
         var sites = Enumerable.Range(0, Rounds + 1).Select(r => r == 0 ? "drain-warmup" : "drain-" + r.ToString(CultureInfo.InvariantCulture)).ToList();
         var args = new List<string>
         {
@@ -144,7 +149,7 @@ public static class DrainBench
         var writesTotal = stage.Statistics;
         ratios.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"drain: median ratio {ratios[ratios.Count / 2]:F2} of InfluxDB's ceiling (target >= 0.9); {writesTotal.BatchesWritten} batches in {writesTotal.Writes} InfluxDB writes"));
+            $"drain ({(separateCores ? "influxd on its own core, as on its own host" : "influxd and collector sharing every core")}): median ratio {ratios[ratios.Count / 2]:F2} of InfluxDB's ceiling (target >= 0.9), rounds {string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; {writesTotal.BatchesWritten} batches in {writesTotal.Writes} InfluxDB writes"));
         await collector.StopAsync();
     }
 

@@ -30,6 +30,9 @@ public sealed class InfluxServer : IAsyncDisposable
 
     public string Url => $"http://127.0.0.1:{HttpPort}";
 
+    /// <summary>The running influxd's process id (null while stopped).</summary>
+    public int? Pid => _process?.Pid;
+
     public static async Task<InfluxServer> StartAsync(string database = "sonla_monitor")
     {
         var server = new InfluxServer(FreePort.Tcp(), FreePort.Tcp(), database);
