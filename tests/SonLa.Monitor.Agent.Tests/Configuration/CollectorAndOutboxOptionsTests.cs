@@ -25,10 +25,10 @@ public sealed class CollectorAndOutboxOptionsTests : IDisposable
     [Fact]
     public void UrlAndUrls_AllInFailoverOrder_DuplicatesOnce()
     {
-        var result = Load(""", "Url": "https://noc-a.example:5443", "Urls": [ "https://noc-b.example:5443", "https://noc-a.example:5443", "http://127.0.0.1:5000" ]""");
+        var result = Load(""", "Url": "https://noc-a.example:5443", "Urls": [ "https://noc-b.example:5443", "https://noc-a.example:5443", "http://127.0.0.1/" ]""");
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
         Assert.Equal(
-            [new Uri("https://noc-a.example:5443"), new Uri("https://noc-b.example:5443"), new Uri("http://127.0.0.1:5000")],
+            [new Uri("https://noc-a.example:5443"), new Uri("https://noc-b.example:5443"), new Uri("http://127.0.0.1/")],
             result.Options.Collector.Urls);
         Assert.Equal(new Uri("https://noc-a.example:5443"), result.Options.Collector.Url);
     }

@@ -59,6 +59,14 @@ public sealed class ChaosSite : IAsyncDisposable
         }
     }
 
+    /// <summary>kill -9 the agent (the poll it had in progress is then not made) and start it again on the same config and outbox.</summary>
+    public void KillAndRestartAgent(string situation)
+    {
+        Windows.Add(ChaosChecks.KillAgent(Stack, Timeline, $"kill -9 agent ({situation})"));
+        Stack.RestartAgent();
+        Timeline.Mark("agent restarted");
+    }
+
     /// <summary>
     /// Restores the link, counts what snmpd served until a few seconds later as made, and waits until every made poll
     /// is stored (or the deadline passes: the audits then say what is missing).

@@ -58,24 +58,18 @@ public sealed class ChaosTests(ITestOutputHelper output)
         timeline.Mark("InfluxDB started again");
         await Task.Delay(TimeSpan.FromSeconds(5));
 
-        windows.Add(ChaosChecks.KillAgent(stack, timeline, "kill -9 agent (link up)"));
-        stack.RestartAgent();
-        timeline.Mark("agent restarted (same config, same outbox)");
+        site.KillAndRestartAgent("link up");
         await Task.Delay(TimeSpan.FromSeconds(6));
 
         link.Cut(LinkCut.Blackhole);
         timeline.Mark("link cut (silent blackhole)");
         await Task.Delay(TimeSpan.FromSeconds(12));
-        windows.Add(ChaosChecks.KillAgent(stack, timeline, "kill -9 agent (link down: its backlog must survive)"));
-        stack.RestartAgent();
-        timeline.Mark("agent restarted (link still down)");
+        site.KillAndRestartAgent("link down: its backlog must survive");
         await Task.Delay(TimeSpan.FromSeconds(8));
         link.Restore();
         timeline.Mark("link restored");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        windows.Add(ChaosChecks.KillAgent(stack, timeline, "kill -9 agent (sending its backlog)"));
-        stack.RestartAgent();
-        timeline.Mark("agent restarted");
+        site.KillAndRestartAgent("sending its backlog");
         await Task.Delay(TimeSpan.FromSeconds(6));
 
         // A dead link whose connection does not survive it (the carrier's NAT forgot it): silence, then a reset.

@@ -29,8 +29,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
         {
             // Uneven spacing, so kills fall at different points of the poll/write cycle.
             await Task.Delay(TimeSpan.FromMilliseconds(1500 + (kill * 170 % 900)));
-            windows.Add(ChaosChecks.KillAgent(stack, timeline, $"kill -9 agent ({kill}/{Kills})"));
-            stack.RestartAgent();
+            site.KillAndRestartAgent($"{kill}/{Kills}");
         }
 
         await Task.Delay(TimeSpan.FromSeconds(4));
