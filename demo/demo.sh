@@ -178,6 +178,7 @@ demo_start_collector() {
 Influx__Url=http://127.0.0.1:$DEMO_INFLUX_HTTP
 Influx__Version=1
 Influx__Database=$DEMO_DATABASE
+State__Path=$DEMO_RUN/collector-state.db
 Agents__0__SiteId=$DEMO_SITE_ID
 Agents__0__Token=$DEMO_TOKEN
 Sites__0__Id=$DEMO_SITE_ID

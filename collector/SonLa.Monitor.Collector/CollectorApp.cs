@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
 using SonLa.Monitor.Collector.Ingest;
+using SonLa.Monitor.Collector.State;
 using SonLa.Monitor.Collector.Storage;
 
 namespace SonLa.Monitor.Collector;
@@ -151,6 +152,8 @@ public static class CollectorApp
         services.AddSingleton<WriteCoalescer>();
         services.AddHostedService(sp => sp.GetRequiredService<WriteCoalescer>());
         services.AddSingleton<SequenceAccounting>();
+        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.SectionName));
+        services.AddSingleton<StateDatabase>();
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SonLa.Monitor.Collector;
 using SonLa.Monitor.Protocol.V1;
+using SonLa.Monitor.Testing;
 
 namespace SonLa.Monitor.Collector.Tests;
 
@@ -23,10 +24,12 @@ internal sealed class CollectorHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly HttpClient _http;
+    private readonly TempDirectory? _state;
 
-    private CollectorHost(WebApplication app, Uri address)
+    private CollectorHost(WebApplication app, Uri address, TempDirectory? state)
     {
         _app = app;
+        _state = state;
         Address = address;
         Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxSendMessageSize = null });
         Client = new AgentGateway.AgentGatewayClient(Channel);
@@ -72,10 +75,18 @@ internal sealed class CollectorHost : IAsyncDisposable
 
     public static async Task<CollectorHost> StartAsync(string[] args, bool tls, Action<IServiceCollection>? services = null)
     {
+        // Every host gets its own state database unless the test names one (e.g. to restart on the same state).
+        TempDirectory? state = null;
+        if (!args.Any(a => a.StartsWith("--State:Path=", StringComparison.Ordinal)))
+        {
+            state = new TempDirectory();
+            args = [.. args, "--State:Path=" + state.File("collector-state.db")];
+        }
+
         var app = CollectorApp.Build(args, services);
         await app.StartAsync();
         var address = new Uri(app.Urls.Single(u => u.StartsWith(tls ? "https://" : "http://", StringComparison.Ordinal)));
-        return new CollectorHost(app, address);
+        return new CollectorHost(app, address, state);
     }
 
     public AsyncDuplexStreamingCall<AgentMessage, CollectorMessage> Connect(string token) =>
@@ -110,5 +121,6 @@ internal sealed class CollectorHost : IAsyncDisposable
         Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _state?.Dispose();
     }
 }

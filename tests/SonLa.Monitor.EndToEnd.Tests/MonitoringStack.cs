@@ -121,6 +121,7 @@ public sealed class MonitoringStack : IAsyncDisposable
             $"--Influx:Url={Influx.Url}",
             "--Influx:Version=1",
             $"--Influx:Database={Influx.Database}",
+            $"--State:Path={_dir.File("collector-state.db")}",
             $"--Agents:0:SiteId={SiteId}",
             $"--Agents:0:Token={AgentToken}",
             $"--Sites:0:Id={SiteId}",

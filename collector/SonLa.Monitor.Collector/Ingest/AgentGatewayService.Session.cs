@@ -58,6 +58,7 @@ public sealed partial class AgentGatewayService
                 while (await _service.ReadAsync(_requests, _siteId, _callToken).WaitAsync(_end.Token))
                 {
                     var message = _requests.Current;
+                    _service.TellPresence(_siteId, (observer, at) => observer.OnActivity(_siteId, at));
                     if (message.KindCase == AgentMessage.KindOneofCase.Batch)
                     {
                         await _unanswered.WaitAsync(_end.Token);

@@ -30,6 +30,7 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
     private readonly WriteCoalescer _coalescer;
     private readonly SequenceAccounting _accounting;
     private readonly IBatchObserver[] _observers;
+    private readonly ISitePresenceObserver[] _presence;
     private readonly StorageHealth _health;
     private readonly CollectorMetrics _metrics;
     private readonly IngestOptions _options;
@@ -38,7 +39,7 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
     private readonly LogThrottle _refusals;
 
     public AgentGatewayService(AgentAuthenticator authenticator, WriteCoalescer coalescer, SequenceAccounting accounting,
-        IEnumerable<IBatchObserver> observers, StorageHealth health, CollectorMetrics metrics, IOptions<IngestOptions> options,
+        IEnumerable<IBatchObserver> observers, IEnumerable<ISitePresenceObserver> presence, StorageHealth health, CollectorMetrics metrics, IOptions<IngestOptions> options,
         TimeProvider time, ILogger<AgentGatewayService> logger, LogThrottle refusals)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,6 +47,7 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
         _coalescer = coalescer;
         _accounting = accounting;
         _observers = observers.ToArray();
+        _presence = presence.ToArray();
         _health = health;
         _metrics = metrics;
         _options = options.Value;
@@ -100,6 +102,7 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
 
         _metrics.AgentConnected();
         CollectorLog.AgentConnected(_logger, siteId, context.Peer, hello.AgentVersion, hello.BootId);
+        TellPresence(siteId, (observer, at) => observer.OnConnected(siteId, hello.BootId, at));
         try
         {
             using var session = new Session(this, requestStream, responseStream, siteId, cancellationToken);
@@ -120,6 +123,7 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
         {
             _metrics.AgentDisconnected();
             CollectorLog.AgentDisconnected(_logger, siteId);
+            TellPresence(siteId, (observer, at) => observer.OnDisconnected(siteId, at));
         }
     }
 
@@ -149,6 +153,28 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
             try
             {
                 observer.OnBatchStored(ingested);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                CollectorLog.ObserverFailed(_logger, observer.GetType().Name, siteId, ex.GetType().Name, ex.Message.ReplaceLineEndings(" "));
+            }
+        }
+    }
+
+    /// <summary>Tells every presence observer; an observer's failure is logged, never the agent's problem.</summary>
+    private void TellPresence(string siteId, Action<ISitePresenceObserver, DateTimeOffset> tell)
+    {
+        if (_presence.Length == 0)
+        {
+            return;
+        }
+
+        var at = _time.GetUtcNow();
+        foreach (var observer in _presence)
+        {
+            try
+            {
+                tell(observer, at);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

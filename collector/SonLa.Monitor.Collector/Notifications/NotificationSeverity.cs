@@ -1,0 +1,8 @@
+namespace SonLa.Monitor.Collector.Notifications;
+
+public enum NotificationSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}
