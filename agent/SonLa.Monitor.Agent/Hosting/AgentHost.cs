@@ -116,7 +116,8 @@ public static class AgentHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(AgentIdentity.ForThisProcess(options.Site.Id));
+        builder.Services.AddSingleton(AgentIdentity.ForThisProcess(options.Site.Id, options.Site.Name ?? "",
+            [.. options.Devices.Select(d => new MonitoredDevice(d.Name, d.Role, d.Host))]));
         builder.Services.AddSingleton<PollingCounters>();
         builder.Services.AddSingleton<TrapCounters>();
         builder.Services.AddSingleton(services => new AgentClock(time, new ClockSettings(), services.GetRequiredService<ILogger<AgentClock>>()));

@@ -20,16 +20,16 @@ public sealed partial class UplinkService
         using var call = endpoint.Client.Connect(CollectorChannelFactory.CallHeaders(_bearerToken), cancellationToken: streamCts.Token);
         StreamsOpened++;
         var helloSent = _time.GetUtcNow();
-        await call.RequestStream.WriteAsync(new AgentMessage
+        var hello = new Hello
         {
-            Hello = new Hello
-            {
-                SiteId = _identity.SiteId,
-                AgentVersion = _identity.Version,
-                BootId = _identity.BootId,
-                AgentTimeUnixMs = helloSent.ToUnixTimeMilliseconds(),
-            },
-        }, streamCts.Token);
+            SiteId = _identity.SiteId,
+            SiteName = _identity.SiteName,
+            AgentVersion = _identity.Version,
+            BootId = _identity.BootId,
+            AgentTimeUnixMs = helloSent.ToUnixTimeMilliseconds(),
+        };
+        hello.Devices.Add(_identity.Devices.Select(d => new DeviceInfo { Name = d.Name, Role = d.Role, Host = d.Host }));
+        await call.RequestStream.WriteAsync(new AgentMessage { Hello = hello }, streamCts.Token);
 
         var heartbeat = _settings.HeartbeatInterval;
         using (var welcomeCts = CancellationTokenSource.CreateLinkedTokenSource(streamCts.Token))

@@ -102,7 +102,7 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
 
         _metrics.AgentConnected();
         CollectorLog.AgentConnected(_logger, siteId, context.Peer, hello.AgentVersion, hello.BootId);
-        TellPresence(siteId, (observer, at) => observer.OnConnected(siteId, hello.BootId, at));
+        TellPresence(siteId, (observer, at) => observer.OnConnected(siteId, hello, at));
         try
         {
             using var session = new Session(this, requestStream, responseStream, siteId, cancellationToken);

@@ -1,3 +1,5 @@
+using SonLa.Monitor.Protocol.V1;
+
 namespace SonLa.Monitor.Collector.Ingest;
 
 /// <summary>
@@ -10,7 +12,8 @@ namespace SonLa.Monitor.Collector.Ingest;
 /// </summary>
 public interface ISitePresenceObserver
 {
-    void OnConnected(string siteId, string bootId, DateTimeOffset at);
+    /// <param name="hello">The agent's Hello: boot id, version, site name and its devices with their roles.</param>
+    void OnConnected(string siteId, Hello hello, DateTimeOffset at);
 
     void OnActivity(string siteId, DateTimeOffset at);
 
