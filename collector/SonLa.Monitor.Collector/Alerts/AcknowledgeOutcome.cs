@@ -1,0 +1,8 @@
+namespace SonLa.Monitor.Collector.Alerts;
+
+public enum AcknowledgeOutcome
+{
+    Ok,
+    NotFound,
+    AlreadyResolved,
+}

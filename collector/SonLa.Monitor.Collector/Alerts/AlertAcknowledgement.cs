@@ -1,0 +1,3 @@
+namespace SonLa.Monitor.Collector.Alerts;
+
+public sealed record AlertAcknowledgement(string By, DateTimeOffset At, string? Comment);
