@@ -64,11 +64,6 @@ internal static class WireBench
 
         Speed(live, values);
 
-        // What the agent could still change: if_alias only when it changes (not done: every point would no longer carry it).
-        var noAlias = live.Select(b => Transform(b, p => p.Fields.Remove("if_alias"))).ToList();
-        var fewer = noAlias.Sum(b => b.Points.Sum(p => p.Fields.Count));
-        Report("live.alias_on_change.compact_gzip", CompactGzip(noAlias), samples, fewer, anchorLive, "what if if_alias were sent only when it changes");
-
         var shippedLive = CompactGzip(live);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wire.summary  as the agent sends: live {(double)shippedLive / values:0.00} bytes/field ({(double)shippedLive / anchorLive:0.00} of gzip'd line protocol), backlog {(double)shippedBacklog / values:0.00} bytes/field ({(double)shippedBacklog / anchorBacklog:0.00}); target <= 2 bytes/field: live {(shippedLive <= 2L * values ? "met" : "NOT met")}, backlog {(shippedBacklog <= 2L * values ? "met" : "NOT met")}"));
@@ -109,17 +104,6 @@ internal static class WireBench
         CompactBatchCodec.Compact(copy);
         return GrpcGzip(new AgentMessage { Batch = copy }.ToByteArray(), CompressionLevel.Optimal) + GrpcPrefixBytes;
     });
-
-    private static SampleBatch Transform(SampleBatch batch, Action<Point> change)
-    {
-        var copy = batch.Clone();
-        foreach (var point in copy.Points)
-        {
-            change(point);
-        }
-
-        return copy;
-    }
 
     private static void Measure(string name, List<SampleBatch> batches, int samples, int values, long anchor)
     {

@@ -6,7 +6,8 @@ namespace SonLa.Monitor.Benchmarks;
 /// <summary>
 /// A commune site as the agent reports it: 5 devices × 50 interfaces polled every 60 s. Per device a few busy
 /// ports (counters moving by MB per minute), quiet ports (KB per minute), and unused ports (frozen counters, oper down);
-/// 64-bit counters, rates as the agent computes them (octets × 8 / sysUpTime seconds), errors mostly 0, status constant.
+/// 64-bit counters, rates as the agent computes them (octets × 8 / sysUpTime seconds), errors mostly 0, status constant,
+/// if_alias once an hour as the agent sends it.
 /// Deterministic (fixed seed), so two runs compare.
 /// </summary>
 internal sealed class WireWorkload
@@ -103,7 +104,8 @@ internal sealed class WireWorkload
         fields["speed_bps"] = new FieldValue { UintValue = port.Speed };
         fields["oper_status"] = new FieldValue { IntValue = port.Kind == PortKind.Down ? 2 : 1 };
         fields["admin_status"] = new FieldValue { IntValue = port.AdminDown ? 2 : 1 };
-        if (port.Alias.Length > 0)
+        // As DeviceMonitor sends it: when it changes and once an hour (these aliases never change).
+        if (port.Alias.Length > 0 && _poll % 60 == 0)
         {
             fields["if_alias"] = new FieldValue { StringValue = port.Alias };
         }

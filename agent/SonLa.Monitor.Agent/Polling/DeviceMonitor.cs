@@ -7,12 +7,18 @@ namespace SonLa.Monitor.Agent.Polling;
 /// <summary>
 /// The state of one device across polls: reachability, its clock (reboots, rollover) and its interfaces' counters.
 /// Turns each <see cref="DevicePollResult"/> into the contract's <c>device</c> and <c>interface</c> points and
-/// <c>unreachable</c>/<c>reachable</c>/<c>reboot</c> events. Pure: no I/O, no clock of its own.
+/// <c>unreachable</c>/<c>reachable</c>/<c>reboot</c> events, and for a UPS its <c>ups</c> point and power events
+/// (<see cref="UpsMonitor"/>). Pure: no I/O, no clock of its own.
 /// </summary>
 public sealed class DeviceMonitor(string siteId, string deviceName)
 {
+    /// <summary>An unchanged if_alias is repeated this often, so "the last hour" always holds each interface's alias.</summary>
+    public static readonly TimeSpan AliasRepeat = TimeSpan.FromHours(1);
+
     private readonly DeviceClock _clock = new();
+    private readonly Dictionary<int, (string Alias, DateTimeOffset SentAt)> _aliases = [];
     private readonly InterfaceRateTracker _rates = new();
+    private readonly UpsMonitor _ups = new(siteId, deviceName);
     private bool? _reachable;
     private DateTimeOffset? _unreachableSince;
     private uint? _lastUptime;
@@ -93,6 +99,20 @@ public sealed class DeviceMonitor(string siteId, string deviceName)
         }
 
         _rates.EndPoll();
+        if (poll.Ups is { } ups)
+        {
+            var (upsPoint, powerEvent) = _ups.Process(ups, poll.Time);
+            if (upsPoint is not null)
+            {
+                points.Add(upsPoint);
+            }
+
+            if (powerEvent is not null)
+            {
+                events.Add(powerEvent);
+            }
+        }
+
         return new PollOutput(points, events) { BecameReachable = changed, Rebooted = clock.Rebooted, RefusedRates = refused };
     }
 
@@ -143,12 +163,36 @@ public sealed class DeviceMonitor(string siteId, string deviceName)
             fields["admin_status"] = Points.Int(admin);
         }
 
-        if (row.Alias.Length > 0)
+        if (ShouldSendAlias(row, time))
         {
             fields["if_alias"] = Points.Text(row.Alias);
         }
 
         return point;
+    }
+
+    // ifAlias is the longest value of a poll and almost never changes: on a metered 4G link it goes when it changes
+    // (an emptied alias as "") and once an hour, not every minute.
+    private bool ShouldSendAlias(InterfaceReading row, DateTimeOffset time)
+    {
+        bool send;
+        if (_aliases.TryGetValue(row.IfIndex, out var last))
+        {
+            var elapsed = time - last.SentAt;
+            send = !string.Equals(last.Alias, row.Alias, StringComparison.Ordinal)
+                || (row.Alias.Length > 0 && (elapsed >= AliasRepeat || elapsed < TimeSpan.Zero));
+        }
+        else
+        {
+            send = row.Alias.Length > 0;
+        }
+
+        if (send)
+        {
+            _aliases[row.IfIndex] = (row.Alias, time);
+        }
+
+        return send;
     }
 
     private static void AddUInt(Google.Protobuf.Collections.MapField<string, FieldValue> fields, string name, ulong? value)
