@@ -131,7 +131,7 @@ public static class AgentHost
         builder.Services.AddSingleton(services => new SampleBatcher(
             services.GetRequiredService<AgentIdentity>(), services.GetRequiredService<IOutbox>(), options.Collector.MaxBatchPoints,
             services.GetRequiredService<AgentClock>()));
-        builder.Services.AddSingleton<ISampleSink>(services => services.GetRequiredService<SampleBatcher>());
+        builder.Services.AddSingleton<ISampleSink>(services => new PowerEventGate(services.GetRequiredService<SampleBatcher>()));
         builder.Services.AddSingleton(_ => new CollectorChannels(options.Collector));
 
         builder.Services.AddHostedService<PollingService>();

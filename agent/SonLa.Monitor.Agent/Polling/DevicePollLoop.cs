@@ -124,6 +124,18 @@ public sealed class DevicePollLoop(
             AgentLog.DeviceRebooted(logger, device.Name);
         }
 
+        foreach (var power in output.Events)
+        {
+            if (power.Kind == UpsMonitor.KindPowerLost)
+            {
+                AgentLog.UpsPowerLost(logger, device.Name, power.Message);
+            }
+            else if (power.Kind == UpsMonitor.KindPowerRestored)
+            {
+                AgentLog.UpsPowerRestored(logger, device.Name, power.Message);
+            }
+        }
+
         if (result.Reachable && result.Partial && result.Error is { } error)
         {
             AgentLog.PartialPoll(logger, device.Name, error);

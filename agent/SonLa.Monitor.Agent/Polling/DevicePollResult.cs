@@ -27,6 +27,9 @@ public sealed record DevicePollResult
 
     public IReadOnlyList<InterfaceReading> Interfaces { get; init; } = [];
 
+    /// <summary>The UPS-MIB battery and output groups, for devices with <c>"Role": "ups"</c> only.</summary>
+    public UpsReading? Ups { get; init; }
+
     /// <summary>Why the device is unreachable, or what part of the poll failed (partial result); never holds a secret.</summary>
     public string? Error { get; init; }
 

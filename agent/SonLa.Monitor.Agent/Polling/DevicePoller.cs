@@ -10,8 +10,9 @@ using SonLa.Monitor.Snmp.Types;
 namespace SonLa.Monitor.Agent.Polling;
 
 /// <summary>
-/// One poll of one device: a GET of the system group, then ifTable and ifXTable read concurrently. Each part fails
-/// on its own: no ifXTable means 32-bit counters only, a timeout half-way keeps the rows already read.
+/// One poll of one device: a GET of the system group, then ifTable and ifXTable (and the UPS-MIB for a UPS) read
+/// concurrently. Each part fails on its own: no ifXTable means 32-bit counters only, a timeout half-way keeps the rows
+/// already read.
 /// The whole poll is bounded by the device's poll budget.
 /// </summary>
 public sealed class DevicePoller
@@ -75,10 +76,19 @@ public sealed class DevicePoller
         var ifTable = new Dictionary<uint, Dictionary<uint, SnmpValue>>();
         var ifXTable = new Dictionary<uint, Dictionary<uint, SnmpValue>>();
         var errors = new List<string>();
+        var ups = UpsMibReader.IsUps(_device)
+            ? UpsMibReader.ReadAsync(_client, target, ex => IsDeviceFailure(ex, cancellationToken) ? Describe(ex, budget.IsCancellationRequested) : null, token)
+            : null;
         await Task.WhenAll(
             ReadTableAsync("ifTable", MibOids.IfEntry, MibOids.IfTableColumns, ifTable),
-            ReadTableAsync("ifXTable", MibOids.IfXEntry, MibOids.IfXTableColumns, ifXTable));
+            ReadTableAsync("ifXTable", MibOids.IfXEntry, MibOids.IfXTableColumns, ifXTable),
+            ups ?? Task.CompletedTask);
         cancellationToken.ThrowIfCancellationRequested();
+        var upsReading = ups is null ? null : await ups;
+        if (upsReading?.Error is { } upsError)
+        {
+            errors.Add(upsError);
+        }
 
         return new DevicePollResult
         {
@@ -94,6 +104,7 @@ public sealed class DevicePoller
                 ? objectId.AsObjectIdentifier().ToString()
                 : null,
             Interfaces = InterfaceRowBuilder.Build(ifTable, ifXTable),
+            Ups = upsReading,
             Error = errors.Count == 0 ? null : string.Join("; ", errors),
             // hrSystemUptime and ifNumber are optional extras; only the SNMPv2-MIB scalars make a poll partial.
             Partial = errors.Count > 0 || !values.ContainsKey(MibOids.SysUpTime),

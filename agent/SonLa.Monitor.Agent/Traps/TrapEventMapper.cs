@@ -1,4 +1,5 @@
 using System.Globalization;
+using SonLa.Monitor.Agent.Polling;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;
 using SonLa.Monitor.Snmp.Traps;
@@ -7,8 +8,8 @@ using SonLa.Monitor.Snmp.Types;
 namespace SonLa.Monitor.Agent.Traps;
 
 /// <summary>
-/// A notification as the contract's event: kind from the trap OID (the five generic traps by name,
-/// anything else <c>trap</c>), if_index from an ifIndex varbind, a one-line English message (as the
+/// A notification as the contract's event: kind from the trap OID (the five generic traps by name, the UPS-MIB's
+/// upsTrapOnBattery as <c>power_lost</c>, anything else <c>trap</c>), if_index from an ifIndex varbind, a one-line English message (as the
 /// polling events), and every varbind OID → rendered value, except snmpTrapCommunity.0 (a secret).
 /// </summary>
 public static class TrapEventMapper
@@ -26,6 +27,8 @@ public static class TrapEventMapper
         [ObjectIdentifier.Parse(".1.3.6.1.6.3.1.1.5.3")] = "link_down",
         [ObjectIdentifier.Parse(".1.3.6.1.6.3.1.1.5.4")] = "link_up",
         [ObjectIdentifier.Parse(".1.3.6.1.6.3.1.1.5.5")] = "auth_failure",
+        [UpsMibOids.UpsTrapOnBattery] = UpsMonitor.KindPowerLost,
+        [UpsMibOids.UpsTrapOnBatteryV1] = UpsMonitor.KindPowerLost,
     };
 
     public static string Kind(ObjectIdentifier trapOid) => Kinds.GetValueOrDefault(trapOid, KindTrap);
@@ -66,6 +69,7 @@ public static class TrapEventMapper
             "cold_start" => "device restarted, configuration may have changed (coldStart trap)",
             "warm_start" => "SNMP agent restarted, configuration unchanged (warmStart trap)",
             "auth_failure" => "device received an SNMP request with wrong credentials (authenticationFailure trap)",
+            UpsMonitor.KindPowerLost => "UPS switched to battery: mains power lost (upsTrapOnBattery trap)",
             _ => $"{(notification.IsInform ? "inform" : "trap")} .{notification.TrapOid}",
         };
     }
