@@ -1,6 +1,7 @@
 using System.Reflection;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
+using SonLa.Monitor.Collector.Alerts;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
 using SonLa.Monitor.Collector.Ingest;
@@ -106,6 +107,7 @@ public static class CollectorApp
         Collect<InfluxOptions>(services, problems);
         Collect<AccessOptions>(services, problems);
         Collect<IngestOptions>(services, problems);
+        Collect<AlertingOptions>(services, problems);
         return problems;
     }
 
@@ -154,6 +156,7 @@ public static class CollectorApp
         services.AddSingleton<SequenceAccounting>();
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.SectionName));
         services.AddSingleton<StateDatabase>();
+        services.AddAlerting(configuration);
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>

@@ -1,0 +1,35 @@
+using SonLa.Monitor.Collector.Notifications;
+
+namespace SonLa.Monitor.Collector.Alerts;
+
+/// <summary>
+/// One rule's settings (<c>Alerts:Rules:&lt;rule&gt;</c>, and the same keys in an override). Unset keys take the
+/// rule's default (<see cref="RuleDefaults"/>); each key applies to the rules that name it.
+/// </summary>
+public class RuleOptions
+{
+    public bool? Enabled { get; set; }
+
+    /// <summary>How long the condition must hold before the alert fires (site_offline: how long a site may be silent).</summary>
+    public int? HoldDownSeconds { get; set; }
+
+    public NotificationSeverity? Severity { get; set; }
+
+    /// <summary>high_utilization: max(in, out) / speed at or above this share.</summary>
+    public double? ThresholdPercent { get; set; }
+
+    /// <summary>interface_errors: in + out errors per minute above this.</summary>
+    public double? ErrorsPerMinute { get; set; }
+
+    /// <summary>ups_battery_low: battery charge below this.</summary>
+    public double? BatteryPercent { get; set; }
+
+    /// <summary>ups_battery_low: estimated runtime below this.</summary>
+    public double? RuntimeMinutes { get; set; }
+
+    /// <summary>clock_skew: the agent's clock offset beyond ± this.</summary>
+    public double? OffsetMilliseconds { get; set; }
+
+    /// <summary>device_rebooted: the one-shot alert resolves by itself this long after the reboot.</summary>
+    public int? ResolveAfterMinutes { get; set; }
+}
