@@ -2,6 +2,8 @@ using System.Reflection;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Alerts;
+using SonLa.Monitor.Collector.Api;
+using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
 using SonLa.Monitor.Collector.Ingest;
@@ -35,6 +37,8 @@ public static class CollectorApp
         var app = builder.Build();
         app.MapGrpcService<AgentGatewayService>();
         app.MapDiagnostics();
+        app.UseSonLaAuth();
+        app.MapAlertApi();
         return app;
     }
 
@@ -108,6 +112,7 @@ public static class CollectorApp
         Collect<AccessOptions>(services, problems);
         Collect<IngestOptions>(services, problems);
         Collect<AlertingOptions>(services, problems);
+        Collect<AuthOptions>(services, problems);
         return problems;
     }
 
@@ -157,6 +162,7 @@ public static class CollectorApp
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.SectionName));
         services.AddSingleton<StateDatabase>();
         services.AddAlerting(configuration);
+        services.AddSonLaAuth(configuration);
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>

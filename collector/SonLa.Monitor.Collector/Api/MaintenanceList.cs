@@ -1,0 +1,3 @@
+namespace SonLa.Monitor.Collector.Api;
+
+public sealed record MaintenanceList(IReadOnlyList<MaintenanceView> Windows);
