@@ -109,6 +109,10 @@ public static class CompactBatchCodec
     /// <exception cref="CompactFormatException">The bytes are malformed, truncated or exceed <see cref="CompactLimits"/>.</exception>
     public static List<Point> Decode(ReadOnlySpan<byte> data) => CompactDecoder.Decode(data);
 
+    /// <summary>The compact section decoded into checked columns, for readers that build their own point type.</summary>
+    /// <exception cref="CompactFormatException">The bytes are malformed, truncated or exceed <see cref="CompactLimits"/>.</exception>
+    public static CompactColumns DecodeColumns(ReadOnlySpan<byte> data) => CompactDecoder.DecodeColumns(data);
+
     /// <summary>Every field has a value (the plain form tolerates an empty one; the collector drops that point).</summary>
     public static bool CanEncode(Point point)
     {

@@ -5,7 +5,9 @@ namespace SonLa.Monitor.Protocol.Compact;
 /// <summary>Reads the compact format back into points; see <see cref="CompactBatchCodec"/>.</summary>
 internal static class CompactDecoder
 {
-    public static List<Point> Decode(ReadOnlySpan<byte> data)
+    public static List<Point> Decode(ReadOnlySpan<byte> data) => ToPoints(DecodeColumns(data));
+
+    public static CompactColumns DecodeColumns(ReadOnlySpan<byte> data)
     {
         var reader = new CompactReader(data);
         var version = reader.ReadByte("version");
@@ -34,14 +36,14 @@ internal static class CompactDecoder
         var maxPoints = CompactLimits.MaxPoints(data.Length);
         var maxValues = CompactLimits.MaxValues(data.Length);
         long values = 0;
-        var points = new List<Point>();
-        var groupCount = reader.ReadCount("group count", 4);
-        for (var g = 0; g < groupCount; g++)
+        var pointCount = 0;
+        var groups = new CompactColumnGroup[reader.ReadCount("group count", 4)];
+        for (var g = 0; g < groups.Length; g++)
         {
             var fields = ReadSchema(ref reader, strings);
             var count = reader.ReadVarint("point count");
             values += (long)Math.Min(count, (ulong)maxPoints + 1) * fields.Length;
-            if (count == 0 || count > (ulong)(maxPoints - points.Count) || values > maxValues)
+            if (count == 0 || count > (ulong)(maxPoints - pointCount) || values > maxValues)
             {
                 throw reader.Fail($"group {g}: point count {count} out of bounds for {data.Length} bytes");
             }
@@ -59,7 +61,8 @@ internal static class CompactDecoder
                 throw reader.Fail($"group {g}: {values} tags and field values out of bounds for {data.Length} bytes");
             }
 
-            ReadGroup(ref reader, seriesColumn, fields, strings, series, times, points);
+            groups[g] = ReadGroup(ref reader, seriesColumn, fields, strings, times);
+            pointCount += (int)count;
         }
 
         if (reader.Remaining != 0)
@@ -67,12 +70,43 @@ internal static class CompactDecoder
             throw reader.Fail($"{reader.Remaining} bytes after the last group");
         }
 
+        return new CompactColumns(strings, series, times, groups);
+    }
+
+    /// <summary>The agent's <see cref="Point"/>s of decoded columns (the agent merges and thins with them).</summary>
+    public static List<Point> ToPoints(CompactColumns columns)
+    {
+        var points = new List<Point>(columns.PointCount);
+        foreach (var group in columns.Groups)
+        {
+            var first = points.Count;
+            for (var i = 0; i < group.Count; i++)
+            {
+                var series = columns.Series[group.SeriesIndexes[i]];
+                var point = new Point { Measurement = series.Measurement, TimeUnixNs = columns.Times[group.TimeIndexes[i]] };
+                foreach (var (key, value) in series.Tags)
+                {
+                    point.Tags.Add(key, value);
+                }
+
+                points.Add(point);
+            }
+
+            foreach (var field in group.Fields)
+            {
+                for (var i = 0; i < field.Rows.Length; i++)
+                {
+                    points[first + field.Rows[i]].Fields.Add(field.Name, ToValue(field, i, columns.Strings));
+                }
+            }
+        }
+
         return points;
     }
 
-    private static (string Measurement, KeyValuePair<string, string>[] Tags)[] ReadSeries(ref CompactReader reader, string[] strings)
+    private static CompactSeries[] ReadSeries(ref CompactReader reader, string[] strings)
     {
-        var series = new (string, KeyValuePair<string, string>[])[reader.ReadCount("series count", 2)];
+        var series = new CompactSeries[reader.ReadCount("series count", 2)];
         var previousMeasurement = 0L;
         var previous = Array.Empty<(long Key, long Value)>();
         for (var i = 0; i < series.Length; i++)
@@ -95,7 +129,7 @@ internal static class CompactDecoder
                 }
             }
 
-            series[i] = (measurement, tags);
+            series[i] = new CompactSeries(measurement, tags);
             previous = indexes;
         }
 
@@ -138,54 +172,49 @@ internal static class CompactDecoder
         return fields;
     }
 
-    private static void ReadGroup(
+    private static CompactColumnGroup ReadGroup(
         ref CompactReader reader,
         int[] seriesColumn,
-        (string Name, FieldKind Kind)[] fields,
+        (string Name, FieldKind Kind)[] schema,
         string[] strings,
-        (string Measurement, KeyValuePair<string, string>[] Tags)[] series,
-        long[] times,
-        List<Point> points)
+        long[] times)
     {
         var count = seriesColumn.Length;
         var timeColumn = ReadIndexes(ref reader, count, times.Length, "time index");
-        var first = points.Count;
-        for (var i = 0; i < count; i++)
+        var fields = new CompactField[schema.Length];
+        for (var f = 0; f < schema.Length; f++)
         {
-            var (measurement, tags) = series[seriesColumn[i]];
-            var point = new Point { Measurement = measurement, TimeUnixNs = times[timeColumn[i]] };
-            foreach (var (key, value) in tags)
-            {
-                point.Tags.Add(key, value);
-            }
-
-            points.Add(point);
-        }
-
-        foreach (var (name, kind) in fields)
-        {
+            var (name, kind) = schema[f];
             var rows = Present(ref reader, count, name);
             if (kind == FieldKind.Double)
             {
-                var doubles = ColumnReader.ReadDoubles(ref reader, rows.Count, name);
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    points[first + rows[i]].Fields.Add(name, new FieldValue { DoubleValue = doubles[i] });
-                }
-
+                fields[f] = new CompactField(name, kind, rows, null, ColumnReader.ReadDoubles(ref reader, rows.Length, name));
                 continue;
             }
 
-            var column = ColumnReader.ReadIntegers(ref reader, rows.Count, name);
-            for (var i = 0; i < rows.Count; i++)
+            var column = ColumnReader.ReadIntegers(ref reader, rows.Length, name);
+            foreach (var raw in column)
             {
-                points[first + rows[i]].Fields.Add(name, ToValue(ref reader, kind, column[i], strings, name));
+                var valid = kind switch
+                {
+                    FieldKind.Bool => raw is 0 or 1,
+                    FieldKind.String => raw >= 0 && raw < strings.Length,
+                    _ => true,
+                };
+                if (!valid)
+                {
+                    throw reader.Fail($"field \"{name}\": value {raw} is not a valid {kind}");
+                }
             }
+
+            fields[f] = new CompactField(name, kind, rows, column, null);
         }
+
+        return new CompactColumnGroup(seriesColumn, timeColumn, fields);
     }
 
     /// <summary>The rows of the group that have the field, from its presence column.</summary>
-    private static List<int> Present(ref CompactReader reader, int count, string name)
+    private static int[] Present(ref CompactReader reader, int count, string name)
     {
         var presence = ColumnReader.ReadIntegers(ref reader, count, name + " presence");
         var rows = new List<int>(count);
@@ -207,16 +236,16 @@ internal static class CompactDecoder
             throw reader.Fail($"field \"{name}\" present in no point of its group");
         }
 
-        return rows;
+        return [.. rows];
     }
 
-    private static FieldValue ToValue(ref CompactReader reader, FieldKind kind, long raw, string[] strings, string name) => kind switch
+    private static FieldValue ToValue(CompactField field, int i, string[] strings) => field.Kind switch
     {
-        FieldKind.Int => new FieldValue { IntValue = raw },
-        FieldKind.UInt => new FieldValue { UintValue = unchecked((ulong)raw) },
-        FieldKind.Bool when raw is 0 or 1 => new FieldValue { BoolValue = raw == 1 },
-        FieldKind.String when raw >= 0 && raw < strings.Length => new FieldValue { StringValue = strings[raw] },
-        _ => throw reader.Fail($"field \"{name}\": value {raw} is not a valid {kind}"),
+        FieldKind.Double => new FieldValue { DoubleValue = field.Doubles![i] },
+        FieldKind.Int => new FieldValue { IntValue = field.Integers![i] },
+        FieldKind.UInt => new FieldValue { UintValue = unchecked((ulong)field.Integers![i]) },
+        FieldKind.Bool => new FieldValue { BoolValue = field.Integers![i] == 1 },
+        _ => new FieldValue { StringValue = strings[field.Integers![i]] },
     };
 
     private static int[] ReadIndexes(ref CompactReader reader, int count, int limit, string what)

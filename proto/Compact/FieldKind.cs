@@ -1,7 +1,7 @@
 namespace SonLa.Monitor.Protocol.Compact;
 
 /// <summary>The value type of one field column; numbers are the format's, never renumber.</summary>
-internal enum FieldKind : byte
+public enum FieldKind : byte
 {
     Double = 1,
     Int = 2,

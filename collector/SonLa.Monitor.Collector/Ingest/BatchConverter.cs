@@ -26,19 +26,23 @@ public static class BatchConverter
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentException.ThrowIfNullOrEmpty(siteId);
-        IReadOnlyList<Point> agentPoints;
-        try
+        CompactColumns? compact = null;
+        if (!batch.CompactPoints.IsEmpty)
         {
-            agentPoints = CompactBatchCodec.Expand(batch);
-        }
-        catch (CompactFormatException ex)
-        {
-            // Nothing of a batch with garbled bytes is trusted: all of it is invalid, so it is rejected, not half-stored.
-            var total = batch.Points.Count + batch.Events.Count + 1;
-            return new ConvertedBatch([], total, total, ex.Message);
+            try
+            {
+                compact = CompactBatchCodec.DecodeColumns(batch.CompactPoints.Span);
+            }
+            catch (CompactFormatException ex)
+            {
+                // Nothing of a batch with garbled bytes is trusted: all of it is invalid, so it is rejected, not half-stored.
+                var total = batch.Points.Count + batch.Events.Count + 1;
+                return new ConvertedBatch([], total, total, ex.Message);
+            }
         }
 
-        var points = new List<LinePoint>(agentPoints.Count + batch.Events.Count);
+        var compactCount = compact?.PointCount ?? 0;
+        var points = new List<LinePoint>(batch.Points.Count + compactCount + batch.Events.Count);
         var invalid = 0;
         string? firstProblem = null;
 
@@ -60,15 +64,20 @@ public static class BatchConverter
             firstProblem ??= problem;
         }
 
-        for (var i = 0; i < agentPoints.Count; i++)
+        for (var i = 0; i < batch.Points.Count; i++)
         {
-            if (agentPoints[i].TimeUnixNs == 0)
+            if (batch.Points[i].TimeUnixNs == 0)
             {
                 Drop($"point {i}: no time_unix_ns");
                 continue;
             }
 
-            Add(FromPoint(agentPoints[i], siteId), $"point {i}");
+            Add(FromPoint(batch.Points[i], siteId), $"point {i}");
+        }
+
+        if (compact is not null)
+        {
+            CompactLinePoints.AddTo(compact, siteId, batch.Points.Count, points, problem => Drop(problem));
         }
 
         for (var i = 0; i < batch.Events.Count; i++)
@@ -83,7 +92,7 @@ public static class BatchConverter
             Add(FromEvent(e, siteId), $"event {i}");
         }
 
-        return new ConvertedBatch(points, agentPoints.Count + batch.Events.Count, invalid, firstProblem);
+        return new ConvertedBatch(points, batch.Points.Count + compactCount + batch.Events.Count, invalid, firstProblem);
     }
 
     public static LinePoint FromPoint(Point point, string siteId)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace SonLa.Monitor.Collector.Storage;
 
 /// <summary>
@@ -22,9 +24,23 @@ public sealed class LinePoint
         TimestampNs = timestampNs;
     }
 
+    /// <summary>
+    /// A point from arrays already in InfluxDB's order (tags and fields sorted by key, ordinal), taken as they are:
+    /// the compact decoder shares one tag array among all points of a series and sorts a group's fields once.
+    /// </summary>
+    internal LinePoint(string measurement, KeyValuePair<string, string>[] sortedTags, KeyValuePair<string, LineValue>[] sortedFields,
+        long timestampNs, bool presorted)
+    {
+        Debug.Assert(presorted, "only for arrays already sorted by key");
+        Measurement = measurement;
+        Tags = sortedTags;
+        Fields = sortedFields;
+        TimestampNs = timestampNs;
+    }
+
     // Array.Sort with a cached comparison: this runs for every point of every batch.
-    private static readonly Comparison<KeyValuePair<string, string>> TagOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
-    private static readonly Comparison<KeyValuePair<string, LineValue>> FieldOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
+    internal static readonly Comparison<KeyValuePair<string, string>> TagOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
+    internal static readonly Comparison<KeyValuePair<string, LineValue>> FieldOrder = (a, b) => string.CompareOrdinal(a.Key, b.Key);
 
     private string? _problem;
     private bool _checked;
