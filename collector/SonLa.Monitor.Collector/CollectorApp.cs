@@ -2,6 +2,7 @@ using System.Reflection;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Alerts;
+using SonLa.Monitor.Collector.Alerts.Outages;
 using SonLa.Monitor.Collector.Api;
 using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Configuration;
@@ -112,6 +113,7 @@ public static class CollectorApp
         Collect<AccessOptions>(services, problems);
         Collect<IngestOptions>(services, problems);
         Collect<AlertingOptions>(services, problems);
+        Collect<OutageOptions>(services, problems);
         Collect<AuthOptions>(services, problems);
         return problems;
     }
@@ -161,6 +163,7 @@ public static class CollectorApp
         services.AddSingleton<SequenceAccounting>();
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.SectionName));
         services.AddSingleton<StateDatabase>();
+        services.AddOutages(configuration);
         services.AddAlerting(configuration);
         services.AddSonLaAuth(configuration);
 
