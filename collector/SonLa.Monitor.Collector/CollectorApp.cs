@@ -8,6 +8,7 @@ using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
 using SonLa.Monitor.Collector.Ingest;
+using SonLa.Monitor.Collector.Notifications;
 using SonLa.Monitor.Collector.State;
 using SonLa.Monitor.Collector.Storage;
 
@@ -114,6 +115,7 @@ public static class CollectorApp
         Collect<IngestOptions>(services, problems);
         Collect<AlertingOptions>(services, problems);
         Collect<OutageOptions>(services, problems);
+        Collect<NotificationOptions>(services, problems);
         Collect<AuthOptions>(services, problems);
         return problems;
     }
@@ -163,6 +165,7 @@ public static class CollectorApp
         services.AddSingleton<SequenceAccounting>();
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.SectionName));
         services.AddSingleton<StateDatabase>();
+        services.AddNotifications(configuration);
         services.AddOutages(configuration);
         services.AddAlerting(configuration);
         services.AddSonLaAuth(configuration);

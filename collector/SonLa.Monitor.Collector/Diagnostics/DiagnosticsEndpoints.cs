@@ -1,4 +1,5 @@
 using SonLa.Monitor.Collector.Ingest;
+using SonLa.Monitor.Collector.Notifications;
 using SonLa.Monitor.Collector.Storage;
 
 namespace SonLa.Monitor.Collector.Diagnostics;
@@ -24,8 +25,9 @@ public static class DiagnosticsEndpoints
                 health.Since,
                 metrics.ConnectedAgents));
         });
-        endpoints.MapGet("/metrics", (StorageHealth health, CollectorMetrics metrics, WriteCoalescer writes, SequenceAccounting sites) =>
-            Results.Text(metrics.Render(health.IsReachable) + IngestMetrics.Render(writes.Statistics, sites.Snapshot()),
+        endpoints.MapGet("/metrics", (StorageHealth health, CollectorMetrics metrics, WriteCoalescer writes, SequenceAccounting sites,
+                NotificationMetrics notifications) =>
+            Results.Text(metrics.Render(health.IsReachable) + IngestMetrics.Render(writes.Statistics, sites.Snapshot()) + notifications.Render(),
                 "text/plain; version=0.0.4; charset=utf-8"));
         return endpoints;
     }
