@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SonLa.Monitor.Collector.Storage;
@@ -36,9 +37,15 @@ public sealed class LineBatch
     public static LineBatch From(IReadOnlyList<LinePoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        return points.Count == 0
-            ? new LineBatch([], 0)
-            : new LineBatch([Utf8.GetBytes(LineProtocol.Format(points))], points.Count);
+        if (points.Count == 0)
+        {
+            return new LineBatch([], 0);
+        }
+
+        var output = new ArrayBufferWriter<byte>(points.Count * 200);
+        LineProtocol.Write(output, points);
+        // An exact copy: the queue's memory bound counts Bytes, and the writer's buffer may be up to twice that.
+        return new LineBatch([output.WrittenSpan.ToArray()], points.Count);
     }
 
     /// <summary>Several batches as one request body.</summary>

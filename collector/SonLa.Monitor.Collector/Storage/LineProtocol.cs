@@ -19,40 +19,50 @@ namespace SonLa.Monitor.Collector.Storage;
 /// </remarks>
 public static class LineProtocol
 {
+    private static readonly UTF8Encoding Utf8 = new(false);
+
     public static string Format(LinePoint point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        var builder = new StringBuilder(128);
-        Append(builder, point);
-        return builder.ToString();
+        return Format([point]);
     }
 
     /// <summary>All points, one line each, joined by '\n' (no trailing newline).</summary>
     public static string Format(IReadOnlyList<LinePoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var builder = new StringBuilder(points.Count * 128);
+        var output = new ArrayBufferWriter<byte>(Math.Max(256, points.Count * 160));
+        Write(output, points);
+        return Utf8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>
+    /// All points as UTF-8 line protocol, one line each, joined by '\n' (no trailing newline), written straight into
+    /// <paramref name="output"/>: this runs for every point the collector stores, so no string per line or number.
+    /// </summary>
+    public static void Write(IBufferWriter<byte> output, IReadOnlyList<LinePoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(points);
         for (var i = 0; i < points.Count; i++)
         {
             if (i > 0)
             {
-                builder.Append('\n');
+                WriteByte(output, (byte)'\n');
             }
 
-            Append(builder, points[i]);
+            Write(output, points[i]);
         }
-
-        return builder.ToString();
     }
 
-    private static void Append(StringBuilder builder, LinePoint point)
+    private static void Write(IBufferWriter<byte> output, LinePoint point)
     {
         if (point.Problem is { } problem)
         {
             throw new ArgumentException($"Point cannot be written: {problem}.", nameof(point));
         }
 
-        AppendName(builder, point.Measurement, MeasurementSpecials);
+        WriteName(output, point.Measurement, MeasurementSpecials);
         foreach (var (key, value) in point.Tags)
         {
             if (value.Length == 0)
@@ -60,23 +70,24 @@ public static class LineProtocol
                 continue;
             }
 
-            builder.Append(',');
-            AppendName(builder, key, KeySpecials);
-            builder.Append('=');
-            AppendName(builder, value, KeySpecials);
+            WriteByte(output, (byte)',');
+            WriteName(output, key, KeySpecials);
+            WriteByte(output, (byte)'=');
+            WriteName(output, value, KeySpecials);
         }
 
         var first = true;
         foreach (var (key, value) in point.Fields)
         {
-            builder.Append(first ? ' ' : ',');
+            WriteByte(output, first ? (byte)' ' : (byte)',');
             first = false;
-            AppendName(builder, key, KeySpecials);
-            builder.Append('=');
-            AppendValue(builder, value);
+            WriteName(output, key, KeySpecials);
+            WriteByte(output, (byte)'=');
+            WriteValue(output, value);
         }
 
-        builder.Append(' ').Append(CultureInfo.InvariantCulture, $"{point.TimestampNs}");
+        WriteByte(output, (byte)' ');
+        WriteNumber(output, point.TimestampNs);
     }
 
     private const string MeasurementSpecials = ", ";
@@ -86,15 +97,16 @@ public static class LineProtocol
     private static readonly SearchValues<char> MeasurementEscapes = SearchValues.Create(MeasurementSpecials + "\\\n\r");
     private static readonly SearchValues<char> KeyEscapes = SearchValues.Create(KeySpecials + "\\\n\r");
 
-    private static void AppendName(StringBuilder builder, string text, string specials)
+    private static void WriteName(IBufferWriter<byte> output, string text, string specials)
     {
         var escapes = ReferenceEquals(specials, MeasurementSpecials) ? MeasurementEscapes : KeyEscapes;
         if (text.AsSpan().IndexOfAny(escapes) < 0)
         {
-            builder.Append(text);
+            Utf8.GetBytes(text.AsSpan(), output);
             return;
         }
 
+        var builder = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -118,45 +130,78 @@ public static class LineProtocol
 
             builder.Append(c);
         }
+
+        Utf8.GetBytes(builder.ToString().AsSpan(), output);
     }
 
-    private static void AppendValue(StringBuilder builder, LineValue value)
+    private static void WriteValue(IBufferWriter<byte> output, LineValue value)
     {
         switch (value.Kind)
         {
             case LineValueKind.Double:
-                builder.Append(CultureInfo.InvariantCulture, $"{value.AsDouble:R}");
+                WriteDouble(output, value.AsDouble);
                 break;
             case LineValueKind.Integer:
-                builder.Append(CultureInfo.InvariantCulture, $"{value.AsInteger}i");
+                WriteNumber(output, value.AsInteger);
+                WriteByte(output, (byte)'i');
                 break;
             case LineValueKind.UInteger:
                 // Wrapped into int64 on purpose: see LineValue.
-                builder.Append(CultureInfo.InvariantCulture, $"{unchecked((long)value.AsUInteger)}i");
+                WriteNumber(output, unchecked((long)value.AsUInteger));
+                WriteByte(output, (byte)'i');
                 break;
             case LineValueKind.Boolean:
-                builder.Append(value.AsBoolean ? "true" : "false");
+                output.Write(value.AsBoolean ? "true"u8 : "false"u8);
                 break;
             default:
-                builder.Append('"');
-                if (value.AsString.AsSpan().IndexOfAny('"', '\\') < 0)
-                {
-                    builder.Append(value.AsString).Append('"');
-                    break;
-                }
-
-                foreach (var c in value.AsString)
-                {
-                    if (c is '"' or '\\')
-                    {
-                        builder.Append('\\');
-                    }
-
-                    builder.Append(c);
-                }
-
-                builder.Append('"');
+                WriteString(output, value.AsString);
                 break;
         }
+    }
+
+    private static void WriteString(IBufferWriter<byte> output, string text)
+    {
+        WriteByte(output, (byte)'"');
+        var rest = text.AsSpan();
+        int special;
+        while ((special = rest.IndexOfAny('"', '\\')) >= 0)
+        {
+            Utf8.GetBytes(rest[..special], output);
+            WriteByte(output, (byte)'\\');
+            WriteByte(output, (byte)rest[special]);
+            rest = rest[(special + 1)..];
+        }
+
+        Utf8.GetBytes(rest, output);
+        WriteByte(output, (byte)'"');
+    }
+
+    private static void WriteNumber(IBufferWriter<byte> output, long value)
+    {
+        var span = output.GetSpan(20);
+        if (!value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("a 64-bit integer did not fit in 20 bytes");
+        }
+
+        output.Advance(written);
+    }
+
+    private static void WriteDouble(IBufferWriter<byte> output, double value)
+    {
+        // "R": the shortest text that parses back to the same double, as InfluxDB's float fields need.
+        var span = output.GetSpan(32);
+        if (!value.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("a double did not fit in 32 bytes");
+        }
+
+        output.Advance(written);
+    }
+
+    private static void WriteByte(IBufferWriter<byte> output, byte value)
+    {
+        output.GetSpan(1)[0] = value;
+        output.Advance(1);
     }
 }
