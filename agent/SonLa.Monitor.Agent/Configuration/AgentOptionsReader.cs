@@ -9,7 +9,7 @@ namespace SonLa.Monitor.Agent.Configuration;
 /// Binds agent.json (after environment and command-line overrides) into <see cref="AgentOptions"/> and validates it,
 /// reporting every bad key with its path and reason at once.
 /// </summary>
-public static class AgentOptionsReader
+public static partial class AgentOptionsReader
 {
     public static readonly IReadOnlyList<string> Versions = ["1", "2c", "3"];
     public static readonly IReadOnlyList<string> Levels = ["noAuthNoPriv", "authNoPriv", "authPriv"];
@@ -44,8 +44,7 @@ public static class AgentOptionsReader
         options.Collector = ReadCollector(reader, configuration.GetSection(CollectorOptions.SectionName), baseDirectory);
         options.Outbox = ReadOutbox(reader, configuration.GetSection(OutboxOptions.SectionName), baseDirectory);
         options.Devices = ReadDevices(reader, configuration.GetSection(DeviceOptions.SectionName));
-        options.Ping = configuration.GetSection(PingTargetOptions.SectionName).GetChildren()
-            .Select(s => new PingTargetOptions { Name = reader.String(s, "Name"), Host = reader.String(s, "Host") }).ToList();
+        options.Ping = ReadPing(reader, configuration.GetSection(PingTargetOptions.SectionName));
         options.Traps = ReadTraps(reader, configuration.GetSection(TrapsOptions.SectionName));
         options.SelfCheck = ReadSelfCheck(reader, configuration.GetSection(SelfCheckOptions.SectionName));
         return new AgentOptionsResult(options, reader.Errors, reader.Warnings);

@@ -7,6 +7,7 @@ using SonLa.Monitor.Agent.Clock;
 using SonLa.Monitor.Agent.Configuration;
 using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Agent.Outbox;
+using SonLa.Monitor.Agent.Ping;
 using SonLa.Monitor.Agent.Polling;
 using SonLa.Monitor.Agent.Traps;
 using SonLa.Monitor.Agent.Uplink;
@@ -16,7 +17,7 @@ namespace SonLa.Monitor.Agent.Hosting;
 
 /// <summary>
 /// <c>sonla-agent run --config FILE</c>: loads and validates the configuration (every problem reported at once, exit
-/// code 2) and the outbox folder, then runs the polling, trap, uplink and status jobs on the .NET Generic Host until Ctrl-C / SIGTERM
+/// code 2) and the outbox folder, then runs the polling, ping, trap, uplink and status jobs on the .NET Generic Host until Ctrl-C / SIGTERM
 /// (systemd and Windows-service aware).
 /// </summary>
 public static class AgentHost
@@ -135,6 +136,7 @@ public static class AgentHost
         builder.Services.AddSingleton(_ => new CollectorChannels(options.Collector));
 
         builder.Services.AddHostedService<PollingService>();
+        builder.Services.AddHostedService<PingProbeService>();
         builder.Services.AddHostedService<AgentStatusService>();
         builder.Services.AddSingleton<TrapReceiverService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrapReceiverService>());
