@@ -7,7 +7,7 @@ internal sealed class ActiveAlert
 {
     public long Id { get; set; }
 
-    public required AlertKey Key { get; init; }
+    public required AlertKey Key { get; set; }
 
     public required string SiteName { get; set; }
 

@@ -101,7 +101,7 @@ public sealed partial class AlertEvaluator
         }
     }
 
-    private static bool ApplyEvent(SiteState site, LinePoint point, bool live, DateTimeOffset now)
+    private bool ApplyEvent(SiteState site, LinePoint point, bool live, DateTimeOffset now)
     {
         var kind = Tag(point, "kind");
         var deviceName = Tag(point, "device");
@@ -343,10 +343,10 @@ public sealed partial class AlertEvaluator
     }
 
     /// <summary>
-    /// The interface by name. Traps carry only the index: found through it, or named by it until a poll names it
-    /// (then renamed, unless an open alert still carries the index as its interface).
+    /// The interface by name. Traps carry only the index: found through it, or named by it until a poll names it;
+    /// then the interface and its open alerts (also ones loaded at start) take the name.
     /// </summary>
-    private static InterfaceState Port(SiteState site, DeviceState device, string? ifName, string ifIndex)
+    private InterfaceState Port(SiteState site, DeviceState device, string? ifName, string ifIndex)
     {
         if (string.IsNullOrEmpty(ifName))
         {
@@ -360,17 +360,8 @@ public sealed partial class AlertEvaluator
             return port;
         }
 
-        if (device.Interfaces.TryGetValue(ifIndex, out var unnamed) && string.Equals(unnamed.Label, ifIndex, StringComparison.Ordinal))
+        if (device.Interfaces.Remove(ifIndex, out var unnamed))
         {
-            foreach (var key in site.Alerts.Keys)
-            {
-                if (string.Equals(key.Device, device.Name, StringComparison.Ordinal) && string.Equals(key.Interface, ifIndex, StringComparison.Ordinal))
-                {
-                    return unnamed;
-                }
-            }
-
-            device.Interfaces.Remove(ifIndex);
             unnamed.Label = ifName;
             port = unnamed;
         }
@@ -381,7 +372,33 @@ public sealed partial class AlertEvaluator
 
         device.Interfaces[ifName] = port;
         device.LabelByIndex[ifIndex] = ifName;
+        if (!string.Equals(ifName, ifIndex, StringComparison.Ordinal))
+        {
+            RenameAlerts(site, device.Name, ifIndex, ifName);
+        }
+
         return port;
+    }
+
+    private void RenameAlerts(SiteState site, string device, string from, string to)
+    {
+        List<ActiveAlert>? renamed = null;
+        foreach (var (key, alert) in site.Alerts)
+        {
+            if (string.Equals(key.Device, device, StringComparison.Ordinal) && string.Equals(key.Interface, from, StringComparison.Ordinal)
+                && AlertRules.IsInterfaceRule(key.Rule) && !site.Alerts.ContainsKey(key with { Interface = to }))
+            {
+                (renamed ??= []).Add(alert);
+            }
+        }
+
+        foreach (var alert in renamed ?? [])
+        {
+            site.Alerts.Remove(alert.Key);
+            alert.Key = alert.Key with { Interface = to };
+            site.Alerts[alert.Key] = alert;
+            _store.Update(alert);
+        }
     }
 
     private static DateTimeOffset Since(long ns, DateTimeOffset now)

@@ -90,13 +90,14 @@ public sealed partial class AlertStore
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText =
-            "UPDATE alert_alerts SET state = $state, severity = $severity, started_at = $started_at, fired_at = $fired_at, " +
+            "UPDATE alert_alerts SET interface = $interface, state = $state, severity = $severity, started_at = $started_at, fired_at = $fired_at, " +
             "resolved_at = $resolved_at, acknowledged_by = $acknowledged_by, acknowledged_at = $acknowledged_at, " +
             "ack_comment = $ack_comment, suppressed_by = $suppressed_by, cause_alert_id = $cause_alert_id, flapping = $flapping, " +
             "in_maintenance = $in_maintenance, message_vi = $message_vi, message_en = $message_en, last_notified = $last_notified, " +
             "last_notified_at = $last_notified_at, reminders = $reminders WHERE id = $id";
         var p = command.Parameters;
         p.AddWithValue("$id", alert.Id);
+        p.AddWithValue("$interface", (object?)alert.Key.Interface ?? DBNull.Value);
         p.AddWithValue("$state", StateText(alert.State));
         p.AddWithValue("$severity", SeverityText(alert.Severity));
         p.AddWithValue("$started_at", alert.StartedAt.ToUnixTimeMilliseconds());
