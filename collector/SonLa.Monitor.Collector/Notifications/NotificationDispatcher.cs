@@ -155,9 +155,11 @@ public sealed partial class NotificationDispatcher : BackgroundService, INotific
 
         if (_inFlight.Count >= _options.MaxConcurrentDeliveries)
         {
+            _metrics.SetPending(_store.PendingCount());
             return PruneInterval; // a finishing attempt wakes the loop
         }
 
+        _metrics.SetPending(_store.PendingCount());
         var next = _store.NextDue(_inFlight.Keys.ToHashSet());
         if (next is null)
         {

@@ -10,6 +10,7 @@ public sealed class NotificationMetrics
     private readonly ConcurrentDictionary<string, Counters> _channels = new(StringComparer.Ordinal);
     private long _enqueued;
     private long _duplicates;
+    private long _pending;
 
     public long Enqueued => Interlocked.Read(ref _enqueued);
 
@@ -17,6 +18,11 @@ public sealed class NotificationMetrics
 
     /// <summary>Makes a configured channel show with zeros before its first delivery.</summary>
     public void Register(string channel) => _channels.GetOrAdd(channel, _ => new Counters());
+
+    /// <summary>Deliveries waiting for their first or next attempt, as the dispatcher last counted them.</summary>
+    public long Pending => Interlocked.Read(ref _pending);
+
+    public void SetPending(long pending) => Interlocked.Exchange(ref _pending, pending);
 
     public void NotificationEnqueued() => Interlocked.Increment(ref _enqueued);
 
@@ -43,6 +49,9 @@ public sealed class NotificationMetrics
         Family(text, "sonla_notifications_given_up_total", "Deliveries abandoned: refused for good, or still failing at Notifications:GiveUpAfterHours.", channels, c => c.GivenUp);
         Single(text, "sonla_notifications_enqueued_total", "Notifications accepted from the alert engine.", Enqueued);
         Single(text, "sonla_notifications_duplicates_total", "Notifications ignored because their Id was already enqueued.", Duplicates);
+        text.Append("# HELP sonla_notifications_pending Deliveries waiting for their first or next attempt.\n")
+            .Append("# TYPE sonla_notifications_pending gauge\n")
+            .Append("sonla_notifications_pending ").Append(Pending.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return text.ToString();
     }
 

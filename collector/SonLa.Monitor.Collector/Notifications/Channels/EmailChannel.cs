@@ -55,7 +55,6 @@ public sealed class EmailChannel : INotificationChannel
         }
 
         message.Subject = NotificationText.Title(notification, _language);
-        message.Date = notification.OccurredAt;
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
         message.Headers.Add("X-SonLa-Notification-Id", notification.Id);
         message.Body = new TextPart("plain") { Text = NotificationText.Body(notification, _language) };
