@@ -142,9 +142,16 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
             CheckAddress(builder, channel.To[t], $"{key}:To:{t}");
         }
 
-        if (!string.IsNullOrWhiteSpace(channel.CaCertificate) && !File.Exists(channel.CaCertificate))
+        if (!string.IsNullOrWhiteSpace(channel.CaCertificate))
         {
-            builder.AddKeyError($"file '{channel.CaCertificate}' not found", $"{key}:CaCertificate");
+            if (!File.Exists(channel.CaCertificate))
+            {
+                builder.AddKeyError($"file '{channel.CaCertificate}' not found", $"{key}:CaCertificate");
+            }
+            else if (!Channels.EmailChannel.TryLoadRoots(channel.CaCertificate, out _))
+            {
+                builder.AddKeyError($"file '{channel.CaCertificate}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)", $"{key}:CaCertificate");
+            }
         }
     }
 

@@ -93,6 +93,23 @@ public sealed class NotificationOptionsValidatorTests
     }
 
     [Fact]
+    public void CaCertificate_NotAPemCertificate_Refused()
+    {
+        using var dir = new Testing.TempDirectory("sonla-notify");
+        File.WriteAllText(dir.File("ca.pem"), "not a certificate");
+        var problems = Problems(new Dictionary<string, string?>
+        {
+            ["Notifications:Channels:0:Name"] = "mail",
+            ["Notifications:Channels:0:Type"] = "email",
+            ["Notifications:Channels:0:Host"] = "smtp.sonla.example",
+            ["Notifications:Channels:0:From"] = "monitor@sonla.example",
+            ["Notifications:Channels:0:To:0"] = "it@sonla.example",
+            ["Notifications:Channels:0:CaCertificate"] = dir.File("ca.pem"),
+        });
+        Assert.Equal([$"Notifications:Channels:0:CaCertificate: file '{dir.File("ca.pem")}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)"], problems);
+    }
+
+    [Fact]
     public void TelegramAndZalo_NeedTheirTokensAndRecipients()
     {
         var problems = Problems(new Dictionary<string, string?>

@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -32,8 +33,24 @@ public sealed class EmailChannel : INotificationChannel
         _timeout = timeout;
         if (!string.IsNullOrWhiteSpace(settings.CaCertificatePath))
         {
-            _privateRoots = [];
-            _privateRoots.ImportFromPemFile(settings.CaCertificatePath);
+            _privateRoots = TryLoadRoots(settings.CaCertificatePath, out var roots)
+                ? roots
+                : throw new InvalidOperationException($"{settings.CaCertificatePath} holds no PEM certificate.");
+        }
+    }
+
+    /// <summary>The certificates of a PEM file; false when it cannot be read or holds none.</summary>
+    public static bool TryLoadRoots(string path, out X509Certificate2Collection roots)
+    {
+        roots = [];
+        try
+        {
+            roots.ImportFromPemFile(path);
+            return roots.Count > 0;
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
