@@ -34,6 +34,7 @@ public sealed class AlertStack : IAsyncDisposable
     private readonly string _routerRole;
     private ChildProcess? _collector;
     private ChildProcess? _agent;
+    private string[] _collectorArgs = [];
 
     private AlertStack(string routerRole) => _routerRole = routerRole;
 
@@ -73,7 +74,8 @@ public sealed class AlertStack : IAsyncDisposable
             stack.Ups = await SnmpdServer.StartAsync(UpsMibRows.DeviceOptions("ups", SimulatedUps.OnMains));
             stack.Influx = await InfluxServer.StartAsync();
             stack.Webhook = HttpReceiver.Start();
-            await stack.StartCollectorAsync(collectorArgs ?? []);
+            stack._collectorArgs = [.. collectorArgs ?? []];
+            await stack.StartCollectorAsync();
             stack.Link = TcpProxy.Start(new Uri(stack.CollectorGrpcUrl).Port);
             stack.StartAgent();
             await stack.WaitForAsync(async () =>
@@ -150,7 +152,7 @@ public sealed class AlertStack : IAsyncDisposable
     public async Task RestartCollectorAsync()
     {
         _collector?.Dispose();
-        await StartCollectorAsync([]);
+        await StartCollectorAsync();
     }
 
     /// <summary>A signed-in admin session of the collector's API (cookie and antiforgery token).</summary>
@@ -196,7 +198,7 @@ public sealed class AlertStack : IAsyncDisposable
         _agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", _dir.File("agent.json")], _dir.File("agent.log"));
     }
 
-    private async Task StartCollectorAsync(IEnumerable<string> extra)
+    private async Task StartCollectorAsync()
     {
         _collector = BuiltProgram.Start(BuiltProgram.CollectorDll,
         [
@@ -227,7 +229,7 @@ public sealed class AlertStack : IAsyncDisposable
             $"--Notifications:Channels:0:Url={Webhook.Url("/hook")}",
             $"--Notifications:Channels:0:Secret={WebhookSecret}",
             $"--Auth:InitialAdminPassword={AdminPassword}",
-            .. extra,
+            .. _collectorArgs,
         ], _dir.File("collector.log"));
 
         var collector = _collector;
