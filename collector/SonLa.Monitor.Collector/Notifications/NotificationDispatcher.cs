@@ -33,9 +33,12 @@ public sealed partial class NotificationDispatcher : BackgroundService, INotific
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly IHostApplicationLifetime? _lifetime;
+
     public NotificationDispatcher(NotificationStore store, NotificationChannels channels, IOptions<NotificationOptions> options,
-        TimeProvider time, NotificationMetrics metrics, ILogger<NotificationDispatcher> logger)
+        TimeProvider time, NotificationMetrics metrics, ILogger<NotificationDispatcher> logger, IHostApplicationLifetime? lifetime = null)
     {
+        _lifetime = lifetime;
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
@@ -86,6 +89,11 @@ public sealed partial class NotificationDispatcher : BackgroundService, INotific
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (_lifetime is not null && !await StartedAsync(_lifetime, stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         NotificationLog.Configured(_logger, _channels.All.Count, string.Join(", ", _channels.All.Select(c => $"{c.Name} ({c.Type})")));
         var lastPrune = DateTimeOffset.MinValue;
         try
@@ -126,6 +134,24 @@ public sealed partial class NotificationDispatcher : BackgroundService, INotific
         {
             // In-flight attempts see the same token; an attempt cut short is not recorded and runs again after a restart.
             await Task.WhenAll(_inFlight.Values).ConfigureAwait(false);
+        }
+    }
+
+    // Deliveries wait for the collector to be up: a collector that fails to start (port in use, bad certificate)
+    // prints its one-line error and nothing else, and sends nothing.
+    private static async Task<bool> StartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task.ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
