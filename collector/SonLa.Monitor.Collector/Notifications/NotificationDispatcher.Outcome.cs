@@ -45,8 +45,16 @@ public sealed partial class NotificationDispatcher
                 }
 
                 _store.Record(delivery, attempt, DeliveryState.Pending, next);
-                NotificationLog.Retrying(_logger, delivery.NotificationId, delivery.Channel, attempts, error ?? "",
-                    (long)Math.Ceiling((next - now).TotalSeconds));
+                // One warning per delivery, not one per retry over a day of back-off.
+                if (attempts == 1)
+                {
+                    NotificationLog.FirstAttemptFailed(_logger, delivery.NotificationId, delivery.Channel, attempts, error ?? "");
+                }
+                else
+                {
+                    NotificationLog.Retrying(_logger, delivery.NotificationId, delivery.Channel, attempts, error ?? "",
+                        (long)Math.Ceiling((next - now).TotalSeconds));
+                }
                 return;
         }
     }

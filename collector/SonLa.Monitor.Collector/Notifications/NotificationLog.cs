@@ -15,7 +15,10 @@ internal static partial class NotificationLog
     [LoggerMessage(1503, LogLevel.Information, "Notification {Id} delivered by {Channel} after {Attempts} attempt(s)")]
     public static partial void Delivered(ILogger logger, string id, string channel, int attempts);
 
-    [LoggerMessage(1504, LogLevel.Warning, "Notification {Id} to {Channel}: attempt {Attempt} failed ({Error}); next attempt in {DelaySeconds} s")]
+    [LoggerMessage(1504, LogLevel.Warning, "Notification {Id} to {Channel}: attempt {Attempt} failed ({Error}); retried with back-off until delivered or given up (each attempt is in the delivery log)")]
+    public static partial void FirstAttemptFailed(ILogger logger, string id, string channel, int attempt, string error);
+
+    [LoggerMessage(1511, LogLevel.Debug, "Notification {Id} to {Channel}: attempt {Attempt} failed ({Error}); next attempt in {DelaySeconds} s")]
     public static partial void Retrying(ILogger logger, string id, string channel, int attempt, string error, long delaySeconds);
 
     [LoggerMessage(1505, LogLevel.Error, "Notification {Id} to {Channel} refused for good after {Attempts} attempt(s): {Error}; not retried")]

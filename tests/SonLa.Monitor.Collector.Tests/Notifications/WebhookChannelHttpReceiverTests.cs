@@ -166,6 +166,8 @@ public sealed class WebhookChannelHttpReceiverTests : IAsyncLifetime
         Assert.Equal(1, harness.Metrics.GivenUpCount("noc-hook"));
         Assert.Equal(delivery.Attempts, harness.Metrics.FailedAttemptCount("noc-hook"));
         Assert.Contains(harness.Log.Entries, e => e.EventId == 1506);
+        // One warning for the first failure, not one per retry.
+        Assert.Single(harness.Log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.EventId == 1504);
     }
 
     [Fact]
