@@ -96,7 +96,7 @@ public static class AlertApiEndpoints
         var alerts = await book.ListAsync(query, context.RequestAborted);
         // The book filters by site already; this keeps a site user's answer right even if it did not.
         var visible = alerts.Where(a => context.User.MaySeeSite(a.Site)).Select(View).ToList();
-        return ApiJson.Ok(new AlertList(visible), ApiJsonContext.Default.AlertList);
+        return ApiJson.Ok(new AlertList(visible), ApiJsonContext.Api.AlertList);
     }
 
     private static async Task<IResult> AcknowledgeAsync(long id, HttpContext context, [FromServices] IAlertBook book)
@@ -104,7 +104,7 @@ public static class AlertApiEndpoints
         string? comment = null;
         if (context.Request.ContentLength is not 0 && context.Request.HasJsonContentType())
         {
-            var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Default.AcknowledgeRequest, context.RequestAborted);
+            var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Api.AcknowledgeRequest, context.RequestAborted);
             if (problem is not null)
             {
                 return problem;
@@ -120,7 +120,7 @@ public static class AlertApiEndpoints
         var result = await book.AcknowledgeAsync(id, context.User.UserName(), comment, context.RequestAborted);
         return result.Outcome switch
         {
-            AcknowledgeOutcome.Ok when result.Alert is not null => ApiJson.Ok(View(result.Alert), ApiJsonContext.Default.AlertView),
+            AcknowledgeOutcome.Ok when result.Alert is not null => ApiJson.Ok(View(result.Alert), ApiJsonContext.Api.AlertView),
             AcknowledgeOutcome.AlreadyResolved => ApiJson.Conflict($"alert {id} is already resolved"),
             _ => ApiJson.NotFound($"no alert {id}"),
         };

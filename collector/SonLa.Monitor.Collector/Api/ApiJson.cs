@@ -15,7 +15,7 @@ public static class ApiJson
     public static IResult Created<T>(T value, JsonTypeInfo<T> type) => Results.Json(value, type, statusCode: StatusCodes.Status201Created);
 
     public static IResult Error(int status, string error, string message) =>
-        Results.Json(new ApiError(error, message), ApiJsonContext.Default.ApiError, statusCode: status);
+        Results.Json(new ApiError(error, message), ApiJsonContext.Api.ApiError, statusCode: status);
 
     public static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, "invalid_request", message);
 
@@ -30,7 +30,7 @@ public static class ApiJson
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ApiError(error, message), ApiJsonContext.Default.ApiError, cancellationToken: context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(new ApiError(error, message), ApiJsonContext.Api.ApiError, cancellationToken: context.RequestAborted);
     }
 
     /// <summary>

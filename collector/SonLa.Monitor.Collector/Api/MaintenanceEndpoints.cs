@@ -41,12 +41,12 @@ public static class MaintenanceEndpoints
             .Where(w => (siteFilter is null || string.Equals(w.Site, siteFilter, StringComparison.Ordinal)) && context.User.MaySeeSite(w.Site))
             .Select(View)
             .ToList();
-        return ApiJson.Ok(new MaintenanceList(visible), ApiJsonContext.Default.MaintenanceList);
+        return ApiJson.Ok(new MaintenanceList(visible), ApiJsonContext.Api.MaintenanceList);
     }
 
     private static async Task<IResult> AddAsync(HttpContext context, [FromServices] IAlertBook book, KnownSites sites)
     {
-        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Default.NewMaintenanceRequest, context.RequestAborted);
+        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Api.NewMaintenanceRequest, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -100,7 +100,7 @@ public static class MaintenanceEndpoints
             },
             context.RequestAborted);
         return result.Window is { } window
-            ? ApiJson.Created(View(window), ApiJsonContext.Default.MaintenanceView)
+            ? ApiJson.Created(View(window), ApiJsonContext.Api.MaintenanceView)
             : ApiJson.BadRequest(result.Error ?? "refused");
     }
 }

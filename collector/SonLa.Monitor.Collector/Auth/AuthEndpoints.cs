@@ -23,10 +23,10 @@ public static class AuthEndpoints
         endpoints.MapPost("/api/logout", (Func<HttpContext, Task<IResult>>)LogoutAsync).AllowAnonymous();
         endpoints.MapGet("/api/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
             ApiJson.Ok(new AntiforgeryAnswer(antiforgery.GetAndStoreTokens(context).RequestToken!, AuthSchemes.AntiforgeryHeaderName),
-                ApiJsonContext.Default.AntiforgeryAnswer)).AllowAnonymous();
+                ApiJsonContext.Api.AntiforgeryAnswer)).AllowAnonymous();
         endpoints.MapGet("/api/me", (HttpContext context, UserStore users) =>
             context.User.UserId() is { } id && users.FindById(id) is { } user
-                ? ApiJson.Ok(View(user), ApiJsonContext.Default.UserView)
+                ? ApiJson.Ok(View(user), ApiJsonContext.Api.UserView)
                 : ApiJson.Error(StatusCodes.Status401Unauthorized, "unauthorized", "no such user any more"))
             .RequireAuthorization(AuthSchemes.AnySessionPolicy);
         endpoints.MapPost("/api/me/password", ChangePasswordAsync).RequireAuthorization(AuthSchemes.AnySessionPolicy);
@@ -117,14 +117,14 @@ public static class AuthEndpoints
         context.User = principal;
         var tokens = antiforgery.GetAndStoreTokens(context);
         return ApiJson.Ok(new LoginAnswer(View(users.FindById(user.Id) ?? user), tokens.RequestToken!, AuthSchemes.AntiforgeryHeaderName),
-            ApiJsonContext.Default.LoginAnswer);
+            ApiJsonContext.Api.LoginAnswer);
     }
 
     private static async Task<(LoginRequest? Request, IResult? Problem)> ReadLoginAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
-            return await ApiJson.ReadAsync(request, ApiJsonContext.Default.LoginRequest, cancellationToken);
+            return await ApiJson.ReadAsync(request, ApiJsonContext.Api.LoginRequest, cancellationToken);
         }
 
         ApiJson.LimitBody(request.HttpContext);
@@ -148,7 +148,7 @@ public static class AuthEndpoints
     private static async Task<IResult> ChangePasswordAsync(
         HttpContext context, UserStore users, LoginThrottle throttle, AuthMetrics metrics, IOptions<AuthOptions> options, ILoggerFactory loggers)
     {
-        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Default.PasswordChangeRequest, context.RequestAborted);
+        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Api.PasswordChangeRequest, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -196,6 +196,6 @@ public static class AuthEndpoints
                 new AuthenticationProperties { IsPersistent = false });
         }
 
-        return ApiJson.Ok(View(updated), ApiJsonContext.Default.UserView);
+        return ApiJson.Ok(View(updated), ApiJsonContext.Api.UserView);
     }
 }

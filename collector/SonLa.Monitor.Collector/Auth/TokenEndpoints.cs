@@ -17,7 +17,7 @@ public static class TokenEndpoints
         var tokens = endpoints.MapGroup("/api/tokens").RequireAuthorization(AuthPolicies.Reader);
         tokens.MapPost("", CreateAsync);
         tokens.MapGet("", (HttpContext context, UserStore store) =>
-            ApiJson.Ok(new TokenList(store.ListTokens(OwnerFilter(context)).Select(View).ToList()), ApiJsonContext.Default.TokenList));
+            ApiJson.Ok(new TokenList(store.ListTokens(OwnerFilter(context)).Select(View).ToList()), ApiJsonContext.Api.TokenList));
         tokens.MapDelete("/{id:long}", (long id, HttpContext context, UserStore store, ILoggerFactory loggers) =>
         {
             if (!store.RevokeToken(id, OwnerFilter(context)))
@@ -39,7 +39,7 @@ public static class TokenEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext context, UserStore store, ILoggerFactory loggers)
     {
-        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Default.NewTokenRequest, context.RequestAborted);
+        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Api.NewTokenRequest, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -58,6 +58,6 @@ public static class TokenEndpoints
 
         var (token, secret) = store.CreateToken(userId, name);
         AuthLog.TokenCreated(loggers.CreateLogger(AuthEndpoints.LogCategory), context.User.UserName(), token.Id, token.Name);
-        return ApiJson.Created(new NewTokenAnswer(token.Id, token.Name, secret, token.CreatedAt), ApiJsonContext.Default.NewTokenAnswer);
+        return ApiJson.Created(new NewTokenAnswer(token.Id, token.Name, secret, token.CreatedAt), ApiJsonContext.Api.NewTokenAnswer);
     }
 }

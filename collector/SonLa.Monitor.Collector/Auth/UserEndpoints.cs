@@ -15,7 +15,7 @@ public static partial class UserEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var users = endpoints.MapGroup("/api/users").RequireAuthorization(AuthPolicies.Admin);
         users.MapGet("", (UserStore store) =>
-            ApiJson.Ok(new UserList(store.List().Select(AuthEndpoints.View).ToList()), ApiJsonContext.Default.UserList));
+            ApiJson.Ok(new UserList(store.List().Select(AuthEndpoints.View).ToList()), ApiJsonContext.Api.UserList));
         users.MapPost("", CreateAsync);
         users.MapDelete("/{name}", Disable);
         return endpoints;
@@ -31,7 +31,7 @@ public static partial class UserEndpoints
     private static async Task<IResult> CreateAsync(
         HttpContext context, UserStore store, KnownSites sites, IOptions<AuthOptions> options, ILoggerFactory loggers)
     {
-        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Default.NewUserRequest, context.RequestAborted);
+        var (request, problem) = await ApiJson.ReadAsync(context.Request, ApiJsonContext.Api.NewUserRequest, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -79,7 +79,7 @@ public static partial class UserEndpoints
         }
 
         AuthLog.UserCreated(loggers.CreateLogger(AuthEndpoints.LogCategory), context.User.UserName(), user!.Name, user.Role);
-        return ApiJson.Created(AuthEndpoints.View(user), ApiJsonContext.Default.UserView);
+        return ApiJson.Created(AuthEndpoints.View(user), ApiJsonContext.Api.UserView);
     }
 
     private static IResult Disable(string name, HttpContext context, UserStore store, ILoggerFactory loggers)
