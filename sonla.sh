@@ -7,7 +7,7 @@ ROOT=$PWD
 
 # Debian's python3 on purpose: snmpd's pass_persist and our helpers must not depend on a user's pyenv.
 PY=/usr/bin/python3
-SYSTEM_PACKAGES=(snmpd snmp snmptrapd influxdb python3 curl)
+SYSTEM_PACKAGES=(snmpd snmp snmptrapd influxdb python3 python3-aiosmtpd curl)
 # Package → the systemd units its postinst enables on a well-known port (udp 161, udp 162, tcp 8086);
 # snmptrapd is socket-activated too.
 declare -A PACKAGE_UNITS=([snmpd]="snmpd" [snmptrapd]="snmptrapd snmptrapd.socket" [influxdb]="influxdb")
@@ -41,7 +41,7 @@ Usage: ./sonla.sh COMMAND
   help     this text.
 
 Prerequisites: Debian 12, the .NET 10 SDK (`dotnet`), root (for apt-get) unless the packages
-snmpd snmp snmptrapd influxdb python3 curl are already installed.
+snmpd snmp snmptrapd influxdb python3 python3-aiosmtpd curl are already installed.
 EOF
 }
 
