@@ -1,10 +1,10 @@
 using SonLa.Monitor.Benchmarks;
 
-// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|drain|all]
+// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|drain|alerts|all]
 var mode = args.Length > 0 ? args[0] : "all";
-if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "drain" or "all"))
+if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "drain" or "alerts" or "all"))
 {
-    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|drain|all]");
+    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|drain|alerts|all]");
     return 2;
 }
 
@@ -44,6 +44,11 @@ if (mode is "drain" or "all")
     // pins this process for good, so it comes last.
     await DrainBench.RunAsync(window, gzip, separateCores: false);
     await DrainBench.RunAsync(window, gzip, separateCores: true);
+}
+
+if (mode is "alerts" or "all")
+{
+    await AlertBench.RunAsync();
 }
 
 return 0;
