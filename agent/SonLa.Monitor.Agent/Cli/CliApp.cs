@@ -77,8 +77,13 @@ internal static class CliApp
 
                 return await SnmpCommandRunner.RunAsync(parsed, stdout, stderr, cancellationToken);
             case "selfcheck":
-                await stderr.WriteLineAsync("selfcheck is not implemented yet");
-                return ExitCodes.NotImplemented;
+                var check = await SelfCheckCommand.RunAsync(rest, stdout, !Console.IsOutputRedirected && stdout is StreamWriter, cancellationToken);
+                if (check is null)
+                {
+                    await stdout.WriteLineAsync(UsageText.Full);
+                }
+
+                return check ?? ExitCodes.Success;
             default:
                 var shown = command.StartsWith('-') ? $"unknown option {command.Split('=', 2)[0]}" : $"unknown command '{command}'";
                 await stderr.WriteLineAsync($"sonla-agent: {shown}");

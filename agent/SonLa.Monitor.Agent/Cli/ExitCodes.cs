@@ -14,9 +14,6 @@ internal static class ExitCodes
     /// <summary>The agent answered with an error-status (noSuchName, genErr, authorizationError, ...).</summary>
     public const int ErrorInPacket = 2;
 
-    /// <summary>selfcheck until it exists (its own contract: 2 means failures).</summary>
-    public const int NotImplemented = 2;
-
     /// <summary>stdout was closed by its reader (128 + SIGPIPE, what net-snmp's tools die with).</summary>
     public const int OutputClosed = 141;
 

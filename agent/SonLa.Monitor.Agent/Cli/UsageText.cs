@@ -11,7 +11,7 @@ internal static class UsageText
 
     public const string RunSynopsis = "sonla-agent run [--config agent.json] [--Section:Key=value ...]";
 
-    public const string SelfCheckSynopsis = "sonla-agent selfcheck [--config agent.json] [--json] [--lang vi|en]";
+    public const string SelfCheckSynopsis = "sonla-agent selfcheck [--config agent.json] [--json] [--lang vi|en] [--no-color]";
 
     public static string Hint(string? command) => command switch
     {
@@ -36,7 +36,10 @@ internal static class UsageText
           get        One GET request with every OID given; prints one varbind a line.
           walk       Walks a subtree (default .1.3.6.1.2.1, mib-2) with GETBULK (GETNEXT for -v 1),
                      printing varbinds as they arrive.
-          selfcheck  Local site self-check (not implemented yet).
+          selfcheck  Checks the site in seconds (config and service, gateway, each device's SNMP, uplink, DNS,
+                     services over HTTPS, collector and backlog, clock against NTP, disk, UPS), all at once,
+                     each within SelfCheck:TimeoutSeconds (default 3); OK / CẢNH BÁO / LỖI with what to do,
+                     in Vietnamese (--lang en for English); --json prints one object.
 
         Options of get and walk (as net-snmp's; a value may be attached: -v2c, -cpublic, -Cr20):
           -v 1|2c|3        SNMP version (default 2c; 3 when v3 flags are given)
@@ -67,7 +70,7 @@ internal static class UsageText
           2    get/walk: the agent answered with an error-status (e.g. noSuchName in v1,
                genErr); get still prints the other OIDs, as snmpget does;
                run: configuration error (the lines above name each bad key);
-               selfcheck: not implemented yet
+               selfcheck: 0 all ok, 1 warnings, 2 failures (an invalid agent.json is a failure)
           130  interrupted (Ctrl-C)
           141  stdout closed by its reader (e.g. `| head`), as net-snmp's tools die of SIGPIPE
         """;

@@ -46,7 +46,7 @@ public static partial class AgentOptionsReader
         options.Devices = ReadDevices(reader, configuration.GetSection(DeviceOptions.SectionName));
         options.Ping = ReadPing(reader, configuration.GetSection(PingTargetOptions.SectionName));
         options.Traps = ReadTraps(reader, configuration.GetSection(TrapsOptions.SectionName));
-        options.SelfCheck = ReadSelfCheck(reader, configuration.GetSection(SelfCheckOptions.SectionName));
+        options.SelfCheck = ReadSelfCheck(reader, configuration.GetSection(SelfCheckOptions.SectionName), baseDirectory);
         return new AgentOptionsResult(options, reader.Errors, reader.Warnings);
     }
 
@@ -394,13 +394,6 @@ public static partial class AgentOptionsReader
 
         return traps;
     }
-
-    private static SelfCheckOptions ReadSelfCheck(ConfigSectionReader reader, IConfigurationSection section) => new()
-    {
-        Services = section.GetSection("Services").GetChildren()
-            .Select(s => new SelfCheckServiceOptions { Name = reader.String(s, "Name"), Url = reader.String(s, "Url") }).ToList(),
-        NtpServers = ConfigSectionReader.Strings(section, "NtpServers"),
-    };
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 

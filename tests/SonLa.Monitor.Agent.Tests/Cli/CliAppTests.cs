@@ -64,11 +64,12 @@ public class CliAppTests
     }
 
     [Fact]
-    public async Task SelfCheck_SaysNotImplemented_Exit2()
+    public async Task SelfCheck_MissingConfig_FailedConfigCheck_Exit2()
     {
-        var result = await CliResult.RunAsync("selfcheck", "--lang", "vi");
+        var result = await CliResult.RunAsync("selfcheck", "--config", "/nonexistent/agent.json", "--lang", "en");
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(["selfcheck is not implemented yet"], result.ErrorLines);
+        Assert.Contains("config file not found", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(result.ErrorLines);
     }
 
     [Fact]
