@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using SonLa.Monitor.Testing.Network;
 using SonLa.Monitor.Testing.Snmpd;
 
@@ -7,7 +8,7 @@ namespace SonLa.Monitor.EndToEnd.Tests.Alerts;
 /// A site goes dark (its WAN link to the collector cut), things happen there while it is dark, and it comes back with
 /// its backlog: one site_offline, then one "site back" message with the timeline, and nothing else.
 /// </summary>
-public sealed class SiteBackAlertTests
+public sealed class SiteBackAlertTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task DarkSiteWithPowerCutAndUplinkDown_OneSiteOfflineThenOneSiteBackWithTheTimeline()
@@ -33,6 +34,8 @@ public sealed class SiteBackAlertTests
 
         stack.Link.Restore();
         var back = await stack.WaitForCallAsync(c => c.Rule == "site_back", "the site-back message");
+        output.WriteLine(back.Text);
+        output.WriteLine(back.Details["timeline"]);
 
         Assert.Equal(("site_back", "chieng-coi"), (back.Kind, back.Site));
         Assert.Equal("power", back.Details["class"]);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SonLa.Monitor.Collector.Alerts.Outages;
@@ -15,7 +16,8 @@ public static class TimelineJson
     {
         ArgumentNullException.ThrowIfNull(entries);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // Relaxed escaping: Vietnamese text and '+' stay readable in the webhook (the payload is JSON, never HTML).
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartArray();
             foreach (var entry in entries)

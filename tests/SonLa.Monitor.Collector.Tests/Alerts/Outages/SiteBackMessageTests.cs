@@ -39,6 +39,7 @@ public sealed class SiteBackMessageTests
         var timeline = TimelineJson.Read(notification.Details["timeline"]);
         Assert.Equal(outage.Timeline, timeline);
         Assert.Contains("\"kind\":\"power_lost\"", notification.Details["timeline"], StringComparison.Ordinal);
+        Assert.Contains("+00:00", notification.Details["timeline"], StringComparison.Ordinal);
     }
 
     [Fact]
