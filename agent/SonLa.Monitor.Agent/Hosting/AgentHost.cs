@@ -9,6 +9,7 @@ using SonLa.Monitor.Agent.Diagnostics;
 using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.Ping;
 using SonLa.Monitor.Agent.Polling;
+using SonLa.Monitor.Agent.SelfCheck;
 using SonLa.Monitor.Agent.Traps;
 using SonLa.Monitor.Agent.Uplink;
 using SonLa.Monitor.Protocol.V1;
@@ -138,6 +139,7 @@ public static class AgentHost
         builder.Services.AddHostedService<PollingService>();
         builder.Services.AddHostedService<PingProbeService>();
         builder.Services.AddHostedService<AgentStatusService>();
+        builder.Services.AddSelfCheck();
         builder.Services.AddSingleton<TrapReceiverService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrapReceiverService>());
         builder.Services.AddSingleton(services => new UplinkService(
