@@ -13,6 +13,12 @@ public sealed partial class AlertEvaluator
         var site = Site(siteId);
         site.Streams++;
         site.Watched = true;
+        if (!site.Remembered)
+        {
+            _store.RememberSite(siteId, at);
+            site.Remembered = true;
+        }
+
         if (at > site.LastActivity)
         {
             site.LastActivity = at;

@@ -52,6 +52,12 @@ public sealed partial class AlertEvaluator
             }
         }
 
+        // Power is a cause of its own, never a consequence of the WAN.
+        if (key.Rule is AlertRules.UpsOnBattery or AlertRules.UpsBatteryLow)
+        {
+            return;
+        }
+
         ActiveAlert? cause = null;
         foreach (var other in site.Alerts.Values)
         {

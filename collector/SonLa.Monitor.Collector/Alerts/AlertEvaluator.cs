@@ -35,8 +35,10 @@ public sealed partial class AlertEvaluator
     /// <param name="heartbeatIntervalSeconds">Ingest:HeartbeatIntervalSeconds: an open stream silent 2.5 times this long counts as gone.</param>
     /// <param name="dispatcher">Null: alerts are recorded, nobody is told.</param>
     /// <param name="outages">The outage recorder (site went dark / came back); null: site_offline ends with a plain resolved notice.</param>
+    /// <param name="agents">The sites allowed to connect (<c>Agents</c>): those seen before (in the state database) are watched from
+    /// the start, so one that does not come back after a collector restart goes offline. Null: none.</param>
     public AlertEvaluator(AlertingOptions options, int heartbeatIntervalSeconds, AlertStore store, INotificationDispatcher? dispatcher,
-        IOutageRecorder? outages, IEnumerable<SiteOptions> sites, TimeProvider time, ILogger? logger = null)
+        IOutageRecorder? outages, IEnumerable<SiteOptions> sites, TimeProvider time, ILogger? logger = null, IEnumerable<string>? agents = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -62,6 +64,21 @@ public sealed partial class AlertEvaluator
         }
 
         var now = time.GetUtcNow();
+        if (agents is not null)
+        {
+            var allowed = new HashSet<string>(agents, StringComparer.Ordinal);
+            foreach (var known in store.KnownSites())
+            {
+                if (allowed.Contains(known))
+                {
+                    var state = Site(known);
+                    state.Watched = true;
+                    state.Remembered = true;
+                    state.LastActivity = now;
+                }
+            }
+        }
+
         foreach (var alert in store.LoadActive())
         {
             var state = Site(alert.Key.Site);

@@ -52,6 +52,7 @@ public sealed partial class AlertStore
             """,
             "CREATE INDEX IF NOT EXISTS alert_alerts_active ON alert_alerts (state) WHERE state <> 'resolved'",
             "CREATE INDEX IF NOT EXISTS alert_alerts_site ON alert_alerts (site, id)",
+            "CREATE TABLE IF NOT EXISTS alert_sites (site TEXT PRIMARY KEY, first_seen INTEGER NOT NULL)",
             """
             CREATE TABLE IF NOT EXISTS alert_maintenance (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -126,6 +127,32 @@ public sealed partial class AlertStore
         command.CommandText = "DELETE FROM alert_alerts WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Remembers that a site's agent has connected at least once (it is watched for site_offline from every start on).</summary>
+    internal void RememberSite(string site, DateTimeOffset at)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO alert_sites (site, first_seen) VALUES ($site, $at)";
+        command.Parameters.AddWithValue("$site", site);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
+    }
+
+    internal List<string> KnownSites()
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT site FROM alert_sites ORDER BY site";
+        using var reader = command.ExecuteReader();
+        var sites = new List<string>();
+        while (reader.Read())
+        {
+            sites.Add(reader.GetString(0));
+        }
+
+        return sites;
     }
 
     /// <summary>Pending and firing alerts, as the engine holds them (at start).</summary>

@@ -28,7 +28,8 @@ public static class AlertingServiceCollectionExtensions
                 sp.GetService<IOutageRecorder>(),
                 sp.GetRequiredService<IOptions<AccessOptions>>().Value.Sites,
                 time,
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<AlertEvaluator>());
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<AlertEvaluator>(),
+                sp.GetRequiredService<IOptions<AccessOptions>>().Value.Agents.Select(a => a.SiteId ?? "").ToList());
             return new AlertEngine(Create, sp.GetRequiredService<AlertStore>(), time,
                 TimeSpan.FromSeconds(options.EvaluationSeconds), sp.GetRequiredService<ILogger<AlertEngine>>());
         });

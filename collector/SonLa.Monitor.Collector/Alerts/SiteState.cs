@@ -18,6 +18,9 @@ internal sealed class SiteState(string siteId)
     /// <summary>Seen connected since the engine started (or had an open alert): only then can it be offline.</summary>
     public bool Watched { get; set; }
 
+    /// <summary>Recorded in <c>alert_sites</c> (watched again after a restart).</summary>
+    public bool Remembered { get; set; }
+
     public DateTimeOffset LastActivity { get; set; }
 
     public Dictionary<string, DeviceState> Devices { get; } = new(StringComparer.Ordinal);

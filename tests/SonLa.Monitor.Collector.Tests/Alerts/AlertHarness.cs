@@ -50,7 +50,7 @@ internal sealed class AlertHarness : IDisposable
         Connected = false;
         Store = new AlertStore(Database);
         Engine = new AlertEvaluator(Options, 30, Store, Dispatcher, null,
-            [new SiteOptions { Id = Site, Name = SiteName, District = "Thuận Châu" }], Time);
+            [new SiteOptions { Id = Site, Name = SiteName, District = "Thuận Châu" }], Time, agents: [Site, "never-seen"]);
     }
 
     /// <summary>Whether the connected agent sends heartbeats while time advances (off: the stream stays open but silent).</summary>

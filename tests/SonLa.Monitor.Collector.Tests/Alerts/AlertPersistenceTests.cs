@@ -45,6 +45,24 @@ public sealed class AlertPersistenceTests
     }
 
     [Fact]
+    public void SiteSeenBefore_ThatDoesNotReconnectAfterARestart_GoesOffline()
+    {
+        using var h = new AlertHarness();
+        h.Connect();
+        h.Advance(TimeSpan.FromMinutes(1));
+        h.Restart();
+        h.Advance(TimeSpan.FromSeconds(44));
+        Assert.Empty(h.Dispatcher.Sent);
+        h.Advance(TimeSpan.FromSeconds(1));
+        var offline = Assert.Single(h.Dispatcher.Sent);
+        Assert.Equal(AlertRules.SiteOffline, offline.Rule);
+        Assert.Equal(AlertHarness.Site, offline.SiteId);
+        // "never-seen" is an allowed agent that never connected: unknown, not offline.
+        h.Advance(TimeSpan.FromMinutes(10));
+        Assert.Single(h.Dispatcher.Sent);
+    }
+
+    [Fact]
     public void Acknowledgement_StopsReminders_AndSurvivesRestart()
     {
         using var h = new AlertHarness();
