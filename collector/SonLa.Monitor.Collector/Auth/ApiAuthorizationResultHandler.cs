@@ -29,7 +29,7 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
             // Lets the bearer scheme add WWW-Authenticate; the cookie scheme answers 401 for API paths.
             await context.ChallengeAsync(AuthSchemes.Default);
             await ApiJson.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "unauthorized",
-                "sign in (POST /api/login) or send Authorization: Bearer <token>");
+                "sign in (POST /api/login) or send an API token (Authorization: Bearer ...)");
             return;
         }
 
