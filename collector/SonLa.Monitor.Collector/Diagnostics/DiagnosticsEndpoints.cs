@@ -1,3 +1,4 @@
+using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Collector.Notifications;
 using SonLa.Monitor.Collector.Storage;
@@ -26,8 +27,9 @@ public static class DiagnosticsEndpoints
                 metrics.ConnectedAgents));
         });
         endpoints.MapGet("/metrics", (StorageHealth health, CollectorMetrics metrics, WriteCoalescer writes, SequenceAccounting sites,
-                NotificationMetrics notifications) =>
-            Results.Text(metrics.Render(health.IsReachable) + IngestMetrics.Render(writes.Statistics, sites.Snapshot()) + notifications.Render(),
+                NotificationMetrics notifications, AuthMetrics auth) =>
+            Results.Text(metrics.Render(health.IsReachable) + IngestMetrics.Render(writes.Statistics, sites.Snapshot()) + notifications.Render()
+                + auth.Render(),
                 "text/plain; version=0.0.4; charset=utf-8"));
         return endpoints;
     }

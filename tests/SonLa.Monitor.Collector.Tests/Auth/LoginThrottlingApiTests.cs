@@ -34,6 +34,10 @@ public class LoginThrottlingApiTests
         Assert.Equal(1, metrics.Lockouts);
         Assert.Equal(1, metrics.Throttled);
         Assert.Contains("sonla_collector_login_failures_total 3\n", metrics.Render(), StringComparison.Ordinal);
+        // And on /metrics, which needs no login (Prometheus scrapes it).
+        var scraped = await host.NewSession().GetAsync("/metrics");
+        Assert.Contains("sonla_collector_login_failures_total 3\n", scraped.Body, StringComparison.Ordinal);
+        Assert.Contains("sonla_collector_login_lockouts_total 1\n", scraped.Body, StringComparison.Ordinal);
 
         // Each failure logged once, the lockout once; never a password.
         Assert.Equal(3, host.Logs.Entries.Count(e => e.EventId == 1703));
