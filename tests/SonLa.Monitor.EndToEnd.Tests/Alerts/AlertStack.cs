@@ -148,6 +148,16 @@ public sealed class AlertStack : IAsyncDisposable
 
     public void KillCollector() => _collector?.Kill();
 
+    /// <summary>kill -9 of the agent (a power cut of the agent's box, as far as the collector can tell).</summary>
+    public void KillAgent() => _agent?.Kill();
+
+    /// <summary>Starts the agent again with the same agent.json and outbox (a new boot id).</summary>
+    public void RestartAgent()
+    {
+        _agent?.Dispose();
+        _agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", _dir.File("agent.json")], _dir.File("agent.log"));
+    }
+
     /// <summary>Starts the collector again on the same ports and state file; waits for its /healthz.</summary>
     public async Task RestartCollectorAsync()
     {

@@ -11,7 +11,8 @@ namespace SonLa.Monitor.Collector.Alerts.Outages;
 /// </summary>
 public sealed class OutageEvidence(long fromNs, int maxObservations = 200_000, IReadOnlySet<string>? operStatusDevices = null)
 {
-    private const long MinuteNs = 60L * 1_000_000_000;
+    /// <summary>Coverage is kept in buckets this long: fine enough to tell a short outage's edges from its inside.</summary>
+    public const long BucketNs = 10L * 1_000_000_000;
 
     private readonly HashSet<(string BootId, ulong Sequence)> _seen = [];
     private int _count;
@@ -26,8 +27,8 @@ public sealed class OutageEvidence(long fromNs, int maxObservations = 200_000, I
     /// <summary>Each boot id of the agent seen in the backlog with its first and last point time.</summary>
     public Dictionary<string, (long FirstNs, long LastNs)> Boots { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Minutes (time / 60 s) in which at least one sample was measured.</summary>
-    public HashSet<long> CoveredMinutes { get; } = [];
+    /// <summary>Buckets (time / <see cref="BucketNs"/>) in which at least one sample was measured.</summary>
+    public HashSet<long> CoveredBuckets { get; } = [];
 
     /// <summary>(device, if_index) → if_name, for the timeline's text.</summary>
     public Dictionary<(string Device, string IfIndex), string> InterfaceNames { get; } = [];
@@ -68,7 +69,7 @@ public sealed class OutageEvidence(long fromNs, int maxObservations = 200_000, I
                 continue;
             }
 
-            CoveredMinutes.Add(Math.DivRem(point.TimestampNs, MinuteNs).Quotient);
+            CoveredBuckets.Add(Math.DivRem(point.TimestampNs, BucketNs).Quotient);
             Boot(batch.BootId, point.TimestampNs);
             if (string.Equals(point.Measurement, "interface", StringComparison.Ordinal)
                 && operStatusDevices is { Count: > 0 } && !operStatusDevices.Contains(PointReader.Tag(point, "device")))

@@ -9,7 +9,11 @@ namespace SonLa.Monitor.Collector.Alerts.Outages;
 public sealed class OutageTimelineBuilder(OutageOptions options)
 {
     private const long SecondNs = 1_000_000_000;
-    private const long MinuteNs = 60 * SecondNs;
+    /// <summary>
+    /// Samples this close to the outage's edges do not prove the agent alive during it: its last poll before it died, or
+    /// its first poll after a restart just before it reconnected, are not the dark period.
+    /// </summary>
+    public static readonly TimeSpan AliveMargin = TimeSpan.FromSeconds(30);
 
     public OutageTimeline Build(OutageTimelineInput input)
     {
@@ -190,11 +194,12 @@ public sealed class OutageTimelineBuilder(OutageOptions options)
         var reach = options.CoverageSeconds * SecondNs;
         var covered = new List<(long Start, long End)>();
         var alive = false;
-        foreach (var minute in evidence.CoveredMinutes.Order())
+        var margin = AliveMargin.Ticks * 100;
+        foreach (var bucket in evidence.CoveredBuckets.Order())
         {
-            var t = minute * MinuteNs;
-            alive |= t + MinuteNs > startNs && t <= endNs;
-            var (s, e) = (t - reach, t + MinuteNs + reach);
+            var t = bucket * OutageEvidence.BucketNs;
+            alive |= t >= startNs + margin && t + OutageEvidence.BucketNs <= endNs - margin;
+            var (s, e) = (t - reach, t + OutageEvidence.BucketNs + reach);
             if (covered.Count > 0 && s <= covered[^1].End)
             {
                 covered[^1] = (covered[^1].Start, Math.Max(covered[^1].End, e));

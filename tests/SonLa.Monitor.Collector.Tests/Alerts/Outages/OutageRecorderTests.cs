@@ -71,7 +71,7 @@ public sealed class OutageRecorderTests : IDisposable
         Assert.Same(notification, Assert.Single(sent));
         Assert.Equal(NotificationKind.SiteBack, notification.Kind);
         Assert.Equal("Xã Chiềng Cơi: có kết nối trở lại lúc 15:10 sau 35 phút. Nguyên nhân: mất điện. Diễn biến: 14:40 mất điện (UPS chạy pin) · "
-            + "14:45 đường truyền mất (router ge-0/0/1) · 14:47 không có dữ liệu đến 15:10", notification.TextVi);
+            + "14:45 đường truyền mất (router ge-0/0/1) · 14:46 không có dữ liệu đến 15:10", notification.TextVi);
         Assert.Equal("went down", TimelineJson.Read(notification.Details["timeline"])[1].Message);
         var stored = Assert.Single(new OutageStore(new StateDatabase(_directory.File("state.db"))).ForSite(Site, At(0, 0), At(23, 0)));
         Assert.Equal((OutageClass.Power, true), (stored.Class, stored.Closed));

@@ -191,4 +191,18 @@ public sealed class OutageTimelineBuilderTests
         Assert.True(timeline.Incomplete);
         Assert.Contains(timeline.Entries, e => e.Kind == TimelineEntryKind.DeviceRebooted);
     }
+
+    [Fact]
+    public void AgentStoppedAndRestartedJustBeforeReconnecting_BlindWithTheRestartNotWan()
+    {
+        var (start, end) = (At(10, 0), At(10, 0, 40));
+        var evidence = new OutageEvidence(Ns(start) - 300_000_000_000);
+        evidence.Add(Batch([Agent(At(10, 0, 2)), Device(At(10, 0, 2), 1)], bootId: "boot-1", sequence: 9));
+        evidence.Add(Batch([Agent(At(10, 0, 38)), Device(At(10, 0, 38), 1)], bootId: "boot-2", sequence: 1));
+
+        var timeline = _builder.Build(new OutageTimelineInput(Site, start, end, evidence) { Before = LiveBefore(At(9, 59, 58)), UplinkDevice = "router" });
+
+        Assert.Equal(OutageClass.Blind, timeline.Class);
+        Assert.Equal((TimelineEntryKind.AgentRestarted, At(10, 0, 38)), (Assert.Single(timeline.Entries).Kind, timeline.Entries[0].At));
+    }
 }
