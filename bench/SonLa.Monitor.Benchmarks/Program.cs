@@ -1,10 +1,10 @@
 using SonLa.Monitor.Benchmarks;
 
-// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|drain|alerts|all]
+// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|drain|alerts|selfcheck|all]
 var mode = args.Length > 0 ? args[0] : "all";
-if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "drain" or "alerts" or "all"))
+if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "drain" or "alerts" or "selfcheck" or "all"))
 {
-    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|drain|alerts|all]");
+    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|drain|alerts|selfcheck|all]");
     return 2;
 }
 
@@ -49,6 +49,11 @@ if (mode is "drain" or "all")
 if (mode is "alerts" or "all")
 {
     await AlertBench.RunAsync();
+}
+
+if (mode is "selfcheck" or "all")
+{
+    await SelfCheckBench.RunAsync();
 }
 
 return 0;
