@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using SonLa.Monitor.Collector.Hosting;
 using SonLa.Monitor.Collector.Notifications.Channels;
 
 namespace SonLa.Monitor.Collector.Notifications;
@@ -89,7 +90,8 @@ public sealed partial class NotificationDispatcher : BackgroundService, INotific
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        if (_lifetime is not null && !await StartedAsync(_lifetime, stoppingToken).ConfigureAwait(false))
+        // Nothing is sent by a collector that fails to start.
+        if (_lifetime is not null && !await _lifetime.WaitUntilStartedAsync(stoppingToken).ConfigureAwait(false))
         {
             return;
         }
@@ -134,24 +136,6 @@ public sealed partial class NotificationDispatcher : BackgroundService, INotific
         {
             // In-flight attempts see the same token; an attempt cut short is not recorded and runs again after a restart.
             await Task.WhenAll(_inFlight.Values).ConfigureAwait(false);
-        }
-    }
-
-    // Deliveries wait for the collector to be up: a collector that fails to start (port in use, bad certificate)
-    // prints its one-line error and nothing else, and sends nothing.
-    private static async Task<bool> StartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        try
-        {
-            await started.Task.ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Configuration;
+using SonLa.Monitor.Collector.Hosting;
 
 namespace SonLa.Monitor.Collector.Storage;
 
@@ -15,10 +16,13 @@ public sealed class StorageProbeService : BackgroundService
     private readonly StorageHealth _health;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
+    private readonly IHostApplicationLifetime _lifetime;
 
-    public StorageProbeService(IMetricWriter writer, StorageHealth health, TimeProvider time, IOptions<InfluxOptions> options)
+    public StorageProbeService(IMetricWriter writer, StorageHealth health, TimeProvider time, IOptions<InfluxOptions> options,
+        IHostApplicationLifetime lifetime)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _lifetime = lifetime;
         _writer = writer;
         _health = health;
         _time = time;
@@ -27,6 +31,11 @@ public sealed class StorageProbeService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await _lifetime.WaitUntilStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         await ProbeAsync(stoppingToken);
         using var timer = new PeriodicTimer(_interval, _time);
         try
