@@ -61,7 +61,7 @@ public sealed class AlertingOptionsValidator : IValidateOptions<AlertingOptions>
         Range(errors, o.RuntimeMinutes, 0, 100_000, $"{key}:RuntimeMinutes");
         Range(errors, o.OffsetMilliseconds, 1, 1e9, $"{key}:OffsetMilliseconds");
         Range(errors, o.ResolveAfterMinutes, 1, 7 * 24 * 60, $"{key}:ResolveAfterMinutes");
-        if (o.Severity is { } severity && !Enum.IsDefined(severity))
+        if (o.Severity is not null && RuleOptions.ParseSeverity(o.Severity) is null)
         {
             errors.Add($"{key}:Severity: must be info, warning or critical");
         }

@@ -13,7 +13,17 @@ public class RuleOptions
     /// <summary>How long the condition must hold before the alert fires (site_offline: how long a site may be silent).</summary>
     public int? HoldDownSeconds { get; set; }
 
-    public NotificationSeverity? Severity { get; set; }
+    /// <summary>info, warning or critical (a string: the binder silently drops a bad enum inside a dictionary).</summary>
+    public string? Severity { get; set; }
+
+    /// <summary>The severity named, or null when unset or unknown (the validator reports unknown ones).</summary>
+    public static NotificationSeverity? ParseSeverity(string? text) => text?.Trim().ToUpperInvariant() switch
+    {
+        "INFO" => NotificationSeverity.Info,
+        "WARNING" => NotificationSeverity.Warning,
+        "CRITICAL" => NotificationSeverity.Critical,
+        _ => null,
+    };
 
     /// <summary>high_utilization: max(in, out) / speed at or above this share.</summary>
     public double? ThresholdPercent { get; set; }

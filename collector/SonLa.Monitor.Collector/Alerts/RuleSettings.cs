@@ -17,7 +17,7 @@ public sealed record RuleSettings(
     public RuleSettings With(RuleOptions? options) => options is null ? this : new RuleSettings(
         options.Enabled ?? Enabled,
         options.HoldDownSeconds is { } hold ? TimeSpan.FromSeconds(hold) : HoldDown,
-        options.Severity ?? Severity,
+        RuleOptions.ParseSeverity(options.Severity) ?? Severity,
         options.ThresholdPercent ?? ThresholdPercent,
         options.ErrorsPerMinute ?? ErrorsPerMinute,
         options.BatteryPercent ?? BatteryPercent,

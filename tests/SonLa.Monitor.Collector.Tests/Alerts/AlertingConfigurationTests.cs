@@ -70,12 +70,20 @@ public sealed class AlertingConfigurationTests
     }
 
     [Fact]
+    public void Severity_IsANameInAnyCase_AndAnUnknownOneIsAProblem()
+    {
+        Assert.DoesNotContain(Problems("--Alerts:Rules:link_down:Severity=warning", "--Alerts:Overrides:0:Site=x", "--Alerts:Overrides:0:Severity=CRITICAL"),
+            p => p.Contains("Alerts", StringComparison.Ordinal));
+        Assert.Contains(Problems("--Alerts:Rules:link_down:Severity=loud"), p => p.Contains("Alerts:Rules:link_down:Severity", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Overrides_MostSpecificWins()
     {
         var options = new AlertingOptions();
         options.Rules["link_down"] = new RuleOptions { HoldDownSeconds = 120 };
         options.Overrides.Add(new RuleOverride { Site = "a", Device = "router", Rule = "link_down", HoldDownSeconds = 10 });
-        options.Overrides.Add(new RuleOverride { Site = "a", HoldDownSeconds = 300, Severity = NotificationSeverity.Info });
+        options.Overrides.Add(new RuleOverride { Site = "a", HoldDownSeconds = 300, Severity = "info" });
         options.Overrides.Add(new RuleOverride { Site = "a", Rule = "LINK_DOWN", HoldDownSeconds = 30 });
         var rules = new RuleSettingsResolver(options);
         Assert.Equal(TimeSpan.FromSeconds(10), rules.For("link_down", "a", "router").HoldDown);
