@@ -63,9 +63,10 @@ public static partial class AgentOptionsReader
             reader.Error("SelfCheck:Gateway", $"an IP address is required (got '{options.Gateway}')");
         }
 
-        if (options.StatusPageListen.Length > 0 && !HostAndPort.TryParse(options.StatusPageListen, 8089, out _))
+        if (options.StatusPageListen.Length > 0
+            && (!HostAndPort.TryParse(options.StatusPageListen, 8089, out var listen) || listen.Address is not { } address || !System.Net.IPAddress.IsLoopback(address)))
         {
-            reader.Error("SelfCheck:StatusPage:Listen", $"not a valid HOST:PORT (got '{options.StatusPageListen}')");
+            reader.Error("SelfCheck:StatusPage:Listen", $"a loopback IP:PORT is required, e.g. 127.0.0.1:8089 (got '{options.StatusPageListen}')");
         }
 
         return options;

@@ -8,15 +8,18 @@ using SonLa.Monitor.Agent.Uplink;
 namespace SonLa.Monitor.Agent.SelfCheck;
 
 /// <summary>
-/// <c>run</c>'s scheduled self-check: once shortly after start, then every <c>SelfCheck:IntervalMinutes</c>; the results
+/// <c>run</c>'s scheduled self-check: once five minutes after start, then every <c>SelfCheck:IntervalMinutes</c>; the results
 /// go out as <c>selfcheck</c> points through the outbox like every other sample, so they reach the collector after an
 /// outage. <see cref="RunOnceAsync"/> is also the entry point for a self-check asked for by the collector.
 /// </summary>
 public sealed class SelfCheckService(AgentOptions options, ISampleSink sink, IOutbox outbox, SelfCheckState state, TimeProvider time,
     ILogger<SelfCheckService> logger) : BackgroundService
 {
-    /// <summary>Lets the other jobs start (and the first poll settle) before the first self-check.</summary>
-    public static readonly TimeSpan FirstRunDelay = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Lets the other jobs start and the link settle after a reboot (power back, router still booting) before the first
+    /// self-check; staff who want one sooner run the command or press the status page's button.
+    /// </summary>
+    public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
