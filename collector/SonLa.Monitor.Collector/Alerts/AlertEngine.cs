@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using SonLa.Monitor.Collector.Hosting;
 using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Protocol.V1;
 
@@ -23,9 +24,12 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
     private readonly TimeProvider _time;
     private readonly TimeSpan _period;
     private readonly ILogger<AlertEngine> _logger;
+    private readonly IHostApplicationLifetime? _lifetime;
     private long _dropped;
 
-    public AlertEngine(Func<AlertEvaluator> evaluator, AlertStore store, TimeProvider time, TimeSpan evaluationPeriod, ILogger<AlertEngine> logger)
+    /// <param name="lifetime">When given, the engine starts once the collector has started (a failed start sends nothing).</param>
+    public AlertEngine(Func<AlertEvaluator> evaluator, AlertStore store, TimeProvider time, TimeSpan evaluationPeriod, ILogger<AlertEngine> logger,
+        IHostApplicationLifetime? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         _evaluator = new Lazy<AlertEvaluator>(evaluator);
@@ -33,6 +37,7 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
         _time = time;
         _period = evaluationPeriod;
         _logger = logger;
+        _lifetime = lifetime;
     }
 
     /// <summary>The evaluator (created on first use: loading active alerts from the state database).</summary>
@@ -82,8 +87,13 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Yield first: loading the state database must not hold up the host's start.
+        // Yield first: loading the state database must not hold up the host's start. Inputs wait in the queue meanwhile.
         await Task.Yield();
+        if (_lifetime is not null && !await _lifetime.WaitUntilStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         _ = Evaluator;
         using var timer = _time.CreateTimer(_ => Post(new AlertInput.Tick()), null, _period, _period);
         try

@@ -31,7 +31,8 @@ public static class AlertingServiceCollectionExtensions
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<AlertEvaluator>(),
                 sp.GetRequiredService<IOptions<AccessOptions>>().Value.Agents.Select(a => a.SiteId ?? "").ToList());
             return new AlertEngine(Create, sp.GetRequiredService<AlertStore>(), time,
-                TimeSpan.FromSeconds(options.EvaluationSeconds), sp.GetRequiredService<ILogger<AlertEngine>>());
+                TimeSpan.FromSeconds(options.EvaluationSeconds), sp.GetRequiredService<ILogger<AlertEngine>>(),
+                sp.GetService<IHostApplicationLifetime>());
         });
         services.AddHostedService(sp => sp.GetRequiredService<AlertEngine>());
         services.AddSingleton<IBatchObserver>(sp => sp.GetRequiredService<AlertEngine>());
