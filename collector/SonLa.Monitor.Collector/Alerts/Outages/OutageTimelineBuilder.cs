@@ -181,7 +181,7 @@ public sealed class OutageTimelineBuilder(OutageOptions options)
         }
 
         if (input.ReturnBootId is { } back && known is not null && !string.Equals(back, known, StringComparison.Ordinal)
-            && !input.Evidence.Boots.ContainsKey(back))
+            && !(input.Evidence.Boots.TryGetValue(back, out var span) && span.FirstNs >= fromNs && span.FirstNs <= endNs))
         {
             // It restarted and reconnected before measuring anything offline: the restart is the return itself.
             entries.Add(new TimelineEntry(FromNs(endNs), TimelineEntryKind.AgentRestarted, "agent"));

@@ -205,4 +205,19 @@ public sealed class OutageTimelineBuilderTests
         Assert.Equal(OutageClass.Blind, timeline.Class);
         Assert.Equal((TimelineEntryKind.AgentRestarted, At(10, 0, 38)), (Assert.Single(timeline.Entries).Kind, timeline.Entries[0].At));
     }
+
+    [Fact]
+    public void AgentCameBackWithANewBootWhoseBacklogStartsAfterTheReturn_RestartAtTheReturn()
+    {
+        var (start, end) = (At(10, 0), At(10, 1));
+        var evidence = new OutageEvidence(Ns(start) - 300_000_000_000);
+        evidence.Add(Batch([Agent(At(10, 1, 1))], bootId: "boot-2", sequence: 1));
+
+        var timeline = _builder.Build(new OutageTimelineInput(Site, start, end, evidence)
+            { Before = LiveBefore(At(9, 59, 58)), UplinkDevice = "router", ReturnBootId = "boot-2" });
+
+        var entry = Assert.Single(timeline.Entries, e => e.Kind == TimelineEntryKind.AgentRestarted);
+        Assert.Equal(end, entry.At);
+        Assert.Equal(OutageClass.Blind, timeline.Class);
+    }
 }
