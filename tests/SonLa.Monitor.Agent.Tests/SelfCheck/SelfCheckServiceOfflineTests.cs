@@ -1,5 +1,5 @@
-using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SonLa.Monitor.Agent.Configuration;
 using SonLa.Monitor.Agent.Outbox;
 using SonLa.Monitor.Agent.SelfCheck;
@@ -65,5 +65,48 @@ public sealed class SelfCheckServiceOfflineTests : IDisposable
         Assert.Equal(2, delivered.Fields["status"].IntValue);
         Assert.Equal(collector.Message.Vi, delivered.Fields["message"].StringValue);
         Assert.Equal(collector.Hint.Vi, delivered.Fields["hint"].StringValue);
+    }
+
+    [Fact]
+    public async Task Scheduled_FirstFiveMinutesAfterStart_ThenEveryInterval_PointsQueued()
+    {
+        var loaded = AgentConfigurationLoader.Load(new SelfCheckConfig().Write(_directory), ["--SelfCheck:IntervalMinutes=60"]);
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var identity = new AgentIdentity("chieng-coi", Guid.NewGuid().ToString("D"), "0.1.0-test");
+        var outbox = new MemoryOutbox(1000, 64L * 1024 * 1024);
+        var state = new SelfCheckState();
+        using var service = new SelfCheckService(loaded.Options, new SampleBatcher(identity, outbox, 2000), outbox, state, time, NullLogger<SelfCheckService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            // ExecuteAsync starts on its own task: time moves a minute at a time until each report appears.
+            var start = time.GetUtcNow();
+            await AdvanceUntilAsync(time, () => state.Latest is not null, "first scheduled self-check");
+            var first = state.Latest!;
+            Assert.True(time.GetUtcNow() - start >= SelfCheckService.FirstRunDelay, "the first self-check waited less than FirstRunDelay");
+            Assert.Equal(1, outbox.Statistics.PendingBatches);
+
+            var afterFirst = time.GetUtcNow();
+            await AdvanceUntilAsync(time, () => !ReferenceEquals(state.Latest, first), "second scheduled self-check");
+            Assert.True(time.GetUtcNow() - afterFirst >= TimeSpan.FromMinutes(59), "the second self-check came before the interval");
+            await Poll.UntilAsync(() => outbox.Statistics.PendingBatches == 2, Deadline, "second report queued");
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> done, string what)
+    {
+        for (var minutes = 0; minutes < 200 && !done(); minutes++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            // The service's own task needs real time to reach its next timer before the clock moves again.
+            await Task.Delay(100);
+        }
+
+        await Poll.UntilAsync(done, Deadline, what);
     }
 }
