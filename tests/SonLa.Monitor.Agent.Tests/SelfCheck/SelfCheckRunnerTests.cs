@@ -13,7 +13,11 @@ public sealed class SelfCheckRunnerTests
         var items = new SelfCheckItem[]
         {
             new("a", _ => Task.FromResult(CheckOutcome.Ok(Fine))),
-            new("hangs", ct => Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => CheckOutcome.Ok(Fine), TaskScheduler.Default)),
+            new("hangs", async ct =>
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                return CheckOutcome.Ok(Fine);
+            }),
             new("ignores-token", _ => new TaskCompletionSource<CheckOutcome>().Task),
             new("throws", _ => throw new InvalidOperationException("boom")),
             new("warns", _ => Task.FromResult(CheckOutcome.Warn(Fine, Fine))),
