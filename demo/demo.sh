@@ -208,6 +208,8 @@ config = {
         {"Name": "firewall", "Host": "127.0.0.1:${DEMO_DEVICE_PORT[firewall]}", "Version": "2c",
          "Community": "$DEMO_COMMUNITY", "IntervalSeconds": $DEMO_INTERVAL_SECONDS},
     ],
+    # The demo stays on loopback: its self-check pings 127.0.0.1, not this machine's real gateway.
+    "SelfCheck": {"Gateway": "127.0.0.1"},
 }
 with open(sys.argv[1], "w", encoding="utf-8") as f:
     json.dump(config, f, ensure_ascii=False, indent=2)

@@ -64,6 +64,8 @@ public sealed class MonitoringStack : IAsyncDisposable
             ["Collector"] = new { Url = collectorUrl ?? CollectorGrpcUrl, Token = AgentToken },
             ["Outbox"] = new { Directory = OutboxDirectory, MaxMegabytes = 64 },
             ["Devices"] = devices,
+            // The scheduled self-check pings the default gateway: tests stay on loopback.
+            ["SelfCheck"] = new { Gateway = "127.0.0.1" },
         };
         if (traps is not null)
         {
