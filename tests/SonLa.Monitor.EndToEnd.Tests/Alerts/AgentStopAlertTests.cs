@@ -24,7 +24,7 @@ public sealed class AgentStopAlertTests(ITestOutputHelper output)
         // No data from the dark period: the cause is unknown ("blind"), which is not a link down.
         Assert.Equal("blind", back.Details["class"]);
         Assert.Contains("Nguyên nhân: chưa rõ (không có dữ liệu trong thời gian mất kết nối).", back.Text, StringComparison.Ordinal);
-        Assert.Contains("agent giám sát khởi động lại", back.Text, StringComparison.Ordinal);
+        Assert.True(back.Text.Contains("agent giám sát khởi động lại", StringComparison.Ordinal), back.Text + "\n" + stack.Describe());
         Assert.DoesNotContain("đường truyền mất", back.Text, StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromSeconds(6));
         Assert.True(stack.Calls.Count == 2, stack.Describe());

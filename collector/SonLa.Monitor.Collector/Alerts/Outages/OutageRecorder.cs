@@ -131,9 +131,15 @@ public sealed partial class OutageRecorder : IOutageRecorder, IBatchObserver, IS
         lock (_lock)
         {
             var track = Track(batch.SiteId);
+            if (track.Dark is null)
+            {
+                // A short disconnect's backlog is state of this site too (an agent's first batches often go as backlog).
+                track.Live.Observe(batch, _options.LeadSeconds * 1_000_000_000L);
+                return;
+            }
+
             if (!batch.Backfill)
             {
-                track.Live.Observe(batch, _options.LeadSeconds * 1_000_000_000L);
                 return;
             }
 
@@ -152,6 +158,12 @@ public sealed partial class OutageRecorder : IOutageRecorder, IBatchObserver, IS
             var track = Track(siteId);
             track.HelloName = string.IsNullOrWhiteSpace(hello.SiteName) ? track.HelloName : hello.SiteName;
             track.HelloBootId = hello.BootId;
+            if (track.Dark is null)
+            {
+                // The boot that goes dark next, even when all it sent went as backlog.
+                track.Live.BootId = hello.BootId;
+            }
+
             track.UplinkDevices.Clear();
             foreach (var device in hello.Devices.Where(d => string.Equals(d.Role, "uplink", StringComparison.OrdinalIgnoreCase)))
             {

@@ -43,6 +43,12 @@ public sealed class OutageTimelineBuilder(OutageOptions options)
 
         var timeline = Deduplicate(entries);
         var (outageClass, cause) = Classify(input, timeline, alive);
+        if (outageClass == OutageClass.Blind)
+        {
+            // Nothing measured inside it: samples at its edges do not make any of it seen.
+            blind = endNs - startNs;
+        }
+
         return new OutageTimeline(timeline, outageClass, TimeSpan.FromTicks(blind / 100))
         {
             CauseDevice = cause,

@@ -21,11 +21,15 @@ public sealed class SiteLiveState
 
     public string? BootId { get; set; }
 
-    /// <summary>Takes in a live batch; events older than <paramref name="keepNs"/> before its newest point are forgotten.</summary>
+    /// <summary>Takes in a batch (a backlog's too: state only moves forward in time); events older than <paramref name="keepNs"/> before its newest point are forgotten.</summary>
     public void Observe(IngestedBatch batch, long keepNs)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        BootId = batch.BootId;
+        if (!batch.Backfill)
+        {
+            BootId = batch.BootId;
+        }
+
         var newest = long.MinValue;
         foreach (var point in batch.Points)
         {
