@@ -83,6 +83,8 @@ internal static class AlertBench
             // Polled once at start (all up) and not again within the run: every alert comes from its trap.
             Devices = new[] { new { Name = "switch", Host = router.Address, Version = "2c", Community = "public", IntervalSeconds = 3600, Role = "switch" } },
             Traps = new { Listen = trapTarget, Communities = new[] { Community } },
+            // Loopback only: the scheduled self-check pings this, not the machine's real gateway.
+            SelfCheck = new { Gateway = "127.0.0.1" },
         };
         File.WriteAllText(dir.File("agent.json"), JsonSerializer.Serialize(config));
         using var agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", dir.File("agent.json")], dir.File("agent.log"));

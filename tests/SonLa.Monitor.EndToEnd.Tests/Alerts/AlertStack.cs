@@ -203,6 +203,8 @@ public sealed class AlertStack : IAsyncDisposable
                 new { Name = "ups", Host = Ups.Address, Version = "2c", Community = "public", IntervalSeconds = 2, TimeoutSeconds = 1, Retries = 0, Role = "ups" },
             },
             ["Traps"] = new { Listen = TrapTarget, Communities = new[] { TrapCommunity } },
+            // The scheduled self-check pings the default gateway: tests stay on loopback.
+            ["SelfCheck"] = new { Gateway = "127.0.0.1" },
         };
         File.WriteAllText(_dir.File("agent.json"), JsonSerializer.Serialize(config, Indented));
         _agent = BuiltProgram.Start(BuiltProgram.AgentDll, ["run", "--config", _dir.File("agent.json")], _dir.File("agent.log"));
