@@ -72,8 +72,9 @@ public sealed class SntpResponder : IAsyncDisposable
             request.Buffer.AsSpan(40, 8).CopyTo(answer.AsSpan(24)); // originate = the client's transmit timestamp
             Write(answer.AsSpan(32), received);
             Write(answer.AsSpan(40), DateTimeOffset.UtcNow + Offset);
-            await _socket.SendAsync(answer, request.RemoteEndPoint, _stop.Token);
+            // Counted before the answer leaves: the client may check the count as soon as it has the answer.
             Interlocked.Increment(ref _answered);
+            await _socket.SendAsync(answer, request.RemoteEndPoint, _stop.Token);
         }
     }
 
