@@ -14,6 +14,7 @@ using SonLa.Monitor.Collector.Storage;
 using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
 using SonLa.Monitor.Agent.Uplink;
+using SonLa.Monitor.Testing;
 using SonLa.Monitor.Testing.Grpc;
 using SonLa.Monitor.Testing.Influx;
 
@@ -46,6 +47,7 @@ public static class DrainBench
     public static async Task RunAsync(int window, bool gzip, bool separateCores)
     {
         await using var influx = await InfluxServer.StartAsync("sonla_monitor");
+        using var state = new TempDirectory("sonla-drain-bench");
         if (separateCores)
         {
             CoreSplit.Apply(influx.Pid!.Value);
@@ -59,6 +61,9 @@ public static class DrainBench
             "--Influx:Url=" + influx.Url,
             "--Influx:Database=sonla_monitor",
             "--Logging:LogLevel:Default=Warning",
+            // The collector's own state (alerts, users) in a temporary file, with a known admin password: nothing printed.
+            "--State:Path=" + state.File("collector-state.db"),
+            "--Auth:InitialAdminPassword=drain-bench-admin-password",
         };
         for (var i = 0; i < sites.Count; i++)
         {

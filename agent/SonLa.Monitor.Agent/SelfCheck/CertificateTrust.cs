@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using SonLa.Monitor.Agent.Uplink;
 
 namespace SonLa.Monitor.Agent.SelfCheck;
 
@@ -47,18 +48,7 @@ internal sealed class CertificateTrust(X509Certificate2Collection? extraRoots)
 
         if (extraRoots is not null && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == 0)
         {
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.AddRange(extraRoots);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            if (presented is not null)
-            {
-                foreach (var element in presented.ChainElements)
-                {
-                    chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-                }
-            }
-
+            using var chain = CollectorCertificateValidator.CustomRootChain(extraRoots, presented);
             if (chain.Build(leaf))
             {
                 return true;

@@ -29,19 +29,29 @@ public static class CollectorCertificateValidator
         }
 
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        using var chain = new X509Chain();
+        using var chain = CustomRootChain(roots, presentedChain);
+        return chain.Build(leaf);
+    }
+
+    /// <summary>
+    /// A chain policy that trusts only <paramref name="roots"/>, with the intermediates the server sent along; no
+    /// revocation check (a private CA at the province has no reachable CRL). Build it on the leaf; dispose it.
+    /// </summary>
+    public static X509Chain CustomRootChain(X509Certificate2Collection roots, X509Chain? presentedChain)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (presentedChain is not null)
         {
-            // Intermediates the server sent along.
             foreach (var element in presentedChain.ChainElements)
             {
                 chain.ChainPolicy.ExtraStore.Add(element.Certificate);
             }
         }
 
-        return chain.Build(leaf);
+        return chain;
     }
 }

@@ -1,4 +1,5 @@
 using CsCheck;
+using SonLa.Monitor.Testing.Wire;
 using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
 
@@ -6,53 +7,7 @@ namespace SonLa.Monitor.Agent.Tests.Wire;
 
 public sealed class CompactBatchCodecPropertyTests
 {
-    private static readonly Gen<string> GenText = Gen.OneOf(
-        "", "a", "router", "if_name", "Cổng quang", "Xã Chiềng Cơi", "Mường Bú", "🛰", "\"", ",", "=", " ", "\n", "\0", "é", "ổ", "x")
-        .Array[0, 4].Select(string.Concat);
-
-    private static readonly Gen<double> GenDouble = Gen.OneOf(
-        Gen.Double,
-        Gen.Long[-1_000_000, 1_000_000].Select(x => (double)x),
-        Gen.Double[0, 1e9],
-        Gen.OneOf(0.0, -0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, double.MaxValue,
-            9007199254740992.0, -9007199254740992.0, 9007199254740994.0, BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0123)));
-
-    private static readonly Gen<long> GenLong = Gen.OneOf(Gen.Long, Gen.Long[-300, 300], Gen.OneOf(long.MinValue, long.MaxValue, 0L, -1L));
-
-    private static readonly Gen<ulong> GenULong = Gen.OneOf(Gen.ULong, Gen.ULong[0, 1000], Gen.OneOf(ulong.MaxValue, 0UL, 1UL << 63));
-
-    private static readonly Gen<FieldValue> GenValue = Gen.OneOf(
-        GenDouble.Select(v => new FieldValue { DoubleValue = v }),
-        GenLong.Select(v => new FieldValue { IntValue = v }),
-        GenULong.Select(v => new FieldValue { UintValue = v }),
-        GenText.Select(v => new FieldValue { StringValue = v }),
-        Gen.Bool.Select(v => new FieldValue { BoolValue = v }));
-
-    private static readonly Gen<long> GenTime = Gen.OneOf(
-        Gen.Long,
-        Gen.Long[0, 100].Select(i => WirePoints.Time + (i * 60_000_000_000)),
-        Gen.OneOf(long.MinValue, long.MaxValue, 0L));
-
-    private static readonly Gen<Point> GenPoint = Gen.Select(
-            Gen.OneOf("interface", "device", "", "Đo"),
-            Gen.Select(Gen.OneOf("device", "if_index", "if_name", "site", "", "tên"), GenText).Array[0, 5],
-            Gen.Select(Gen.OneOf("in_octets", "in_bps", "oper_status", "if_alias", "reachable", "x", "", "tốc độ"), GenValue).Array[0, 8],
-            GenTime)
-        .Select((measurement, tags, fields, time) =>
-        {
-            var point = new Point { Measurement = measurement, TimeUnixNs = time };
-            foreach (var (key, value) in tags)
-            {
-                point.Tags[key] = value;
-            }
-
-            foreach (var (key, value) in fields)
-            {
-                point.Fields[key] = value;
-            }
-
-            return point;
-        });
+    private static readonly Gen<Point> GenPoint = PointGenerators.AnyPoint(WirePoints.Time);
 
     [Fact]
     public void AnyPoints_RoundTripExactly()

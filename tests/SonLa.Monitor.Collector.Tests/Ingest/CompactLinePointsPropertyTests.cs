@@ -3,6 +3,7 @@ using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Collector.Storage;
 using SonLa.Monitor.Protocol.Compact;
 using SonLa.Monitor.Protocol.V1;
+using SonLa.Monitor.Testing.Wire;
 
 namespace SonLa.Monitor.Collector.Tests.Ingest;
 
@@ -12,37 +13,7 @@ namespace SonLa.Monitor.Collector.Tests.Ingest;
 /// </summary>
 public sealed class CompactLinePointsPropertyTests
 {
-    private static readonly Gen<string> GenText = Gen.OneOf("", "a", "router", "site", "Cổng quang", "Xã Chiềng Cơi", ",", "=", " ", "\n", "\"", "\\")
-        .Array[0, 3].Select(string.Concat);
-
-    private static readonly Gen<FieldValue> GenValue = Gen.OneOf(
-        Gen.OneOf(Gen.Double, Gen.Long[-1000, 1000].Select(x => (double)x), Gen.OneOf(double.NaN, double.PositiveInfinity, -0.0))
-            .Select(v => new FieldValue { DoubleValue = v }),
-        Gen.OneOf(Gen.Long, Gen.Long[-300, 300]).Select(v => new FieldValue { IntValue = v }),
-        Gen.OneOf(Gen.ULong, Gen.OneOf(ulong.MaxValue, 1UL << 63)).Select(v => new FieldValue { UintValue = v }),
-        GenText.Select(v => new FieldValue { StringValue = v }),
-        Gen.Bool.Select(v => new FieldValue { BoolValue = v }));
-
-    private static readonly Gen<Point> GenPoint = Gen.Select(
-            Gen.OneOf("interface", "device", "", "Đo lường"),
-            Gen.Select(Gen.OneOf("device", "if_index", "if_name", "site", "", "tên"), GenText).Array[0, 5],
-            Gen.Select(Gen.OneOf("in_octets", "in_bps", "oper_status", "if_alias", "reachable", "", "tốc độ", "z"), GenValue).Array[0, 8],
-            Gen.OneOf(Gen.Long[1, 1000].Select(i => 1_764_200_000_000_000_000L + (i * 60_000_000_000L)), Gen.OneOf(0L, 1L, long.MaxValue)))
-        .Select((measurement, tags, fields, time) =>
-        {
-            var point = new Point { Measurement = measurement, TimeUnixNs = time };
-            foreach (var (key, value) in tags)
-            {
-                point.Tags[key] = value;
-            }
-
-            foreach (var (key, value) in fields)
-            {
-                point.Fields[key] = value;
-            }
-
-            return point;
-        });
+    private static readonly Gen<Point> GenPoint = PointGenerators.AnyPoint(1_764_200_000_000_000_000L);
 
     [Fact]
     public void CompactBatch_StoresExactlyWhatThePlainBatchStores()
