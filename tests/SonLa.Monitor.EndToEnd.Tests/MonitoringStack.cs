@@ -115,20 +115,8 @@ public sealed class MonitoringStack : IAsyncDisposable
     private async Task StartCollectorAsync()
     {
         _collector = BuiltProgram.Start(BuiltProgram.CollectorDll,
-        [
-            $"--Kestrel:Endpoints:Grpc:Url={CollectorGrpcUrl}",
-            "--Kestrel:Endpoints:Grpc:Protocols=Http2",
-            $"--Kestrel:Endpoints:Http:Url={CollectorHttpUrl}",
-            "--Kestrel:Endpoints:Http:Protocols=Http1",
-            $"--Influx:Url={Influx.Url}",
-            "--Influx:Version=1",
-            $"--Influx:Database={Influx.Database}",
-            $"--State:Path={_dir.File("collector-state.db")}",
-            $"--Agents:0:SiteId={SiteId}",
-            $"--Agents:0:Token={AgentToken}",
-            $"--Sites:0:Id={SiteId}",
-            "--Sites:0:Name=Xã Chiềng Cơi",
-        ], _dir.File("collector.log"));
+            [.. CollectorArgs.OneSite(CollectorGrpcUrl, CollectorHttpUrl, Influx, _dir.File("collector-state.db"), SiteId, AgentToken, "Xã Chiềng Cơi")],
+            _dir.File("collector.log"));
 
         var collector = _collector;
         await Poll.UntilAsync(async () =>
