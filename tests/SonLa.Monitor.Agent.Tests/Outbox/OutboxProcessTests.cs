@@ -73,7 +73,12 @@ public sealed class OutboxProcessTests : IDisposable
             }
             catch (TimeoutException ex)
             {
-                throw new TimeoutException(ex.Message + " Agent log:\n" + restarted.ReadLog(), ex);
+                // Which of the first run's unacknowledged batches never came, and what did: for the next time this fails.
+                var delivered = collector.Batches.Where(b => b.Batch.BootId == bootId).Select(b => b.Batch.Sequence).ToHashSet();
+                var missing = string.Join(",", seen.Where(s => s > 3 && !delivered.Contains(s)).Order());
+                throw new TimeoutException(ex.Message + $" Missing sequences: {missing}; delivered: {string.Join(",", delivered.Order())};"
+                    + $" batches from the new boot: {collector.Batches.Count(b => b.Batch.BootId != bootId)}. Agent log:\n" + restarted.ReadLog()
+                    + "\nFirst run's log:\n" + File.ReadAllText(_dir.File("agent-1.log")), ex);
             }
 
             var old = collector.Batches.Where(b => b.Batch.BootId == bootId).ToList();
