@@ -171,6 +171,7 @@ EOF
 demo_start_collector() {
   read -r DEMO_GRPC_PORT DEMO_HTTP_PORT < <(demo_free_ports tcp 2)
   DEMO_TOKEN=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(24))')
+  DEMO_ADMIN_PASSWORD=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(12))')
   local log="$DEMO_RUN/collector.log"
   # Settings as environment variables (the __ form of the configuration keys), so nothing is
   # written into dist/. gRPC gets an HTTP/2-only endpoint: cleartext HTTP/2 (h2c) needs one.
@@ -179,6 +180,7 @@ Influx__Url=http://127.0.0.1:$DEMO_INFLUX_HTTP
 Influx__Version=1
 Influx__Database=$DEMO_DATABASE
 State__Path=$DEMO_RUN/collector-state.db
+Auth__InitialAdminPassword=$DEMO_ADMIN_PASSWORD
 Agents__0__SiteId=$DEMO_SITE_ID
 Agents__0__Token=$DEMO_TOKEN
 Sites__0__Id=$DEMO_SITE_ID
@@ -245,8 +247,10 @@ demo_print_summary() {
   say "  dist/agent/sonla-agent walk -v 2c -c $DEMO_COMMUNITY 127.0.0.1:$router .1.3.6.1.2.1.31.1.1.1.18"
   say "  snmpbulkwalk -v2c -c $DEMO_COMMUNITY -On -M /dev/null 127.0.0.1:$router .1.3.6.1.2.1.2.2"
   say ""
-  say "Dashboard: none yet. The web UI (and its logins) come in a later issue; until then use"
-  say "InfluxQL as above and the collector's /healthz and /metrics."
+  say "Dashboard: none yet (the web UI is a later issue). The JSON API works; login: admin / $DEMO_ADMIN_PASSWORD"
+  say "  curl -s -c $DEMO_RUN/cookies -H 'Content-Type: application/json' \\"
+  say "       -d '{\"user\":\"admin\",\"password\":\"$DEMO_ADMIN_PASSWORD\"}' http://127.0.0.1:$DEMO_HTTP_PORT/api/login"
+  say "  curl -s -b $DEMO_RUN/cookies 'http://127.0.0.1:$DEMO_HTTP_PORT/api/alerts?state=all'"
   say ""
 }
 
