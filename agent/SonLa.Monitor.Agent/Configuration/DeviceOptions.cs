@@ -67,4 +67,17 @@ public sealed class DeviceOptions
     public TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
 
     public TimeSpan PollTimeout => PollTimeoutSeconds > 0 ? TimeSpan.FromSeconds(PollTimeoutSeconds) : 2 * Interval;
+
+    /// <summary>
+    /// A copy with other request timing (every other setting, credentials included, the same): the self-check polls a
+    /// device within its own time limit. A copy of the whole object, so a setting added later is never left behind.
+    /// </summary>
+    public DeviceOptions WithTiming(double timeoutSeconds, int retries, double pollTimeoutSeconds)
+    {
+        var copy = (DeviceOptions)MemberwiseClone();
+        copy.TimeoutSeconds = timeoutSeconds;
+        copy.Retries = retries;
+        copy.PollTimeoutSeconds = pollTimeoutSeconds;
+        return copy;
+    }
 }

@@ -12,26 +12,6 @@ internal static class DeviceReadings
         return poller.PollAsync(cancellationToken);
     }
 
-    private static DeviceOptions ShortenedCopy(DeviceOptions device, TimeSpan budget, TimeSpan checkTimeout) => new()
-    {
-        Index = device.Index,
-        Name = device.Name,
-        Host = device.Host,
-        Endpoint = device.Endpoint,
-        Version = device.Version,
-        Community = device.Community,
-        IntervalSeconds = device.IntervalSeconds,
-        Role = device.Role,
-        TimeoutSeconds = Math.Min(device.TimeoutSeconds, checkTimeout.TotalSeconds / 4),
-        Retries = Math.Min(device.Retries, 1),
-        MaxRepetitions = device.MaxRepetitions,
-        PollTimeoutSeconds = budget.TotalSeconds,
-        User = device.User,
-        Level = device.Level,
-        AuthProtocol = device.AuthProtocol,
-        AuthPassphrase = device.AuthPassphrase,
-        PrivProtocol = device.PrivProtocol,
-        PrivPassphrase = device.PrivPassphrase,
-        Context = device.Context,
-    };
+    private static DeviceOptions ShortenedCopy(DeviceOptions device, TimeSpan budget, TimeSpan checkTimeout) =>
+        device.WithTiming(Math.Min(device.TimeoutSeconds, checkTimeout.TotalSeconds / 4), Math.Min(device.Retries, 1), budget.TotalSeconds);
 }

@@ -12,7 +12,7 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     private const string Valid = """
         {
           "Site":      { "Id": "chieng-coi", "Name": "Xã Chiềng Cơi" },
-          "Collector": { "Url": "http://127.0.0.1:5443", "Token": "tok-en-secret-123" },
+          "Collector": { "Url": "http://127.0.0.1", "Token": "tok-en-secret-123" },
           "Outbox":    { "Directory": "/var/lib/sonla-agent", "MaxMegabytes": 512 },
           "Devices": [
             { "Name": "router", "Host": "192.168.1.1:161", "Version": "2c", "Community": "c0mmunity-secret",
@@ -42,7 +42,7 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
         var options = result.Options;
         Assert.Equal("chieng-coi", options.Site.Id);
         Assert.Equal("Xã Chiềng Cơi", options.Site.Name);
-        Assert.Equal(new Uri("http://127.0.0.1:5443"), options.Collector.Url);
+        Assert.Equal(new Uri("http://127.0.0.1"), options.Collector.Url);
         Assert.Equal("tok-en-secret-123", options.Collector.Token.Reveal());
         Assert.Equal(512, options.Outbox.MaxMegabytes);
         Assert.Equal(2, options.Devices.Count);
@@ -156,7 +156,7 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void PlainHttpToNonLoopback_Refused()
     {
-        var result = AgentConfigurationLoader.Load(Write(Valid.Replace("http://127.0.0.1:5443", "http://noc.example:5443", StringComparison.Ordinal)), []);
+        var result = AgentConfigurationLoader.Load(Write(Valid.Replace("http://127.0.0.1", "http://noc.example:5443", StringComparison.Ordinal)), []);
         Assert.Contains(result.Errors, e => e.StartsWith("Collector:Url: plain http is allowed only to a loopback host", StringComparison.Ordinal));
     }
 

@@ -10,7 +10,7 @@ public sealed class PingConfigurationTests
         var values = new Dictionary<string, string?>
         {
             ["Site:Id"] = "chieng-coi",
-            ["Collector:Url"] = "http://127.0.0.1:5443",
+            ["Collector:Url"] = "http://127.0.0.1",
             ["Collector:Token"] = "tok-en-secret-123",
             ["Outbox:Directory"] = "/tmp/sonla-outbox-config-test",
         };

@@ -18,7 +18,7 @@ public sealed class TrapsConfigurationTests : IDisposable
         File.WriteAllText(path, $$"""
             {
               "Site": { "Id": "chieng-coi" },
-              "Collector": { "Url": "http://127.0.0.1:5443", "Token": "tok-en-secret-123" },
+              "Collector": { "Url": "http://127.0.0.1", "Token": "tok-en-secret-123" },
               "Devices": [ { "Name": "router", "Host": "192.168.1.1", "Version": "2c", "Community": "public" } ],
               "Traps": {{traps}}
             }
