@@ -7,7 +7,7 @@ ROOT=$PWD
 
 # Debian's python3 on purpose: snmpd's pass_persist and our helpers must not depend on a user's pyenv.
 PY=/usr/bin/python3
-SYSTEM_PACKAGES=(snmpd snmp snmptrapd influxdb python3 python3-aiosmtpd curl)
+SYSTEM_PACKAGES=(snmpd snmp snmptrapd influxdb python3 python3-aiosmtpd curl chromium)
 # Package → the systemd units its postinst enables on a well-known port (udp 161, udp 162, tcp 8086);
 # snmptrapd is socket-activated too.
 declare -A PACKAGE_UNITS=([snmpd]="snmpd" [snmptrapd]="snmptrapd snmptrapd.socket" [influxdb]="influxdb")
@@ -181,7 +181,8 @@ cmd_test() {
   info "running the tests; log: $test_log"
   local rc=0
   # A hung test fails (with a dump) instead of stalling CI; the outer timeout is the last resort.
-  timeout --kill-after=30s "${SONLA_TEST_TIMEOUT:-540}" \
+  # Tests that save artifacts (browser screenshots) put them here.
+  SONLA_ARTIFACTS="$TEST_RESULTS/artifacts" timeout --kill-after=30s "${SONLA_TEST_TIMEOUT:-540}" \
     dotnet test SonLa.Monitor.sln -c "$TEST_CONFIGURATION" --no-build --nologo \
       --logger "trx;LogFilePrefix=sonla" --logger "console;verbosity=minimal" \
       --results-directory "$TEST_RESULTS" --blame-hang-timeout 3m \
