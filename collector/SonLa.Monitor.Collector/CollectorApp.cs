@@ -7,6 +7,7 @@ using SonLa.Monitor.Collector.Api;
 using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
+using SonLa.Monitor.Collector.History;
 using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Collector.Notifications;
 using SonLa.Monitor.Collector.State;
@@ -41,6 +42,7 @@ public static class CollectorApp
         app.MapDiagnostics();
         app.UseSonLaAuth();
         app.MapAlertApi();
+        app.MapHistoryApi();
         return app;
     }
 
@@ -169,6 +171,7 @@ public static class CollectorApp
         services.AddOutages(configuration);
         services.AddAlerting(configuration);
         services.AddSonLaAuth(configuration);
+        services.AddHistory();
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>
