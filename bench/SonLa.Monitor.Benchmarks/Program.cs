@@ -1,10 +1,10 @@
 using SonLa.Monitor.Benchmarks;
 
-// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|drain|alerts|selfcheck|all]
+// dotnet run -c Release --project bench/SonLa.Monitor.Benchmarks -- [codec|walk|traps|wire|outbox|drain|alerts|selfcheck|sites|all]
 var mode = args.Length > 0 ? args[0] : "all";
-if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "drain" or "alerts" or "selfcheck" or "all"))
+if (mode is not ("codec" or "walk" or "traps" or "wire" or "outbox" or "drain" or "alerts" or "selfcheck" or "sites" or "all"))
 {
-    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|drain|alerts|selfcheck|all]");
+    Console.Error.WriteLine("usage: SonLa.Monitor.Benchmarks [codec|walk|traps|wire|outbox|drain|alerts|selfcheck|sites|all]");
     return 2;
 }
 
@@ -54,6 +54,11 @@ if (mode is "alerts" or "all")
 if (mode is "selfcheck" or "all")
 {
     await SelfCheckBench.RunAsync();
+}
+
+if (mode is "sites" or "all")
+{
+    await SitesBench.RunAsync();
 }
 
 return 0;
