@@ -10,6 +10,7 @@ using SonLa.Monitor.Collector.Diagnostics;
 using SonLa.Monitor.Collector.History;
 using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Collector.Notifications;
+using SonLa.Monitor.Collector.Sites;
 using SonLa.Monitor.Collector.State;
 using SonLa.Monitor.Collector.Storage;
 
@@ -42,6 +43,7 @@ public static class CollectorApp
         app.MapDiagnostics();
         app.UseSonLaAuth();
         app.MapAlertApi();
+        app.MapSiteEndpoints();
         app.MapHistoryApi();
         return app;
     }
@@ -171,6 +173,7 @@ public static class CollectorApp
         services.AddOutages(configuration);
         services.AddAlerting(configuration);
         services.AddSonLaAuth(configuration);
+        services.AddSites();
         services.AddHistory();
 
         services.AddGrpc();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using SonLa.Monitor.Collector.Hosting;
 using SonLa.Monitor.Collector.Ingest;
@@ -9,9 +10,10 @@ namespace SonLa.Monitor.Collector.Alerts;
 /// The alert engine as a hosted service: observes stored batches and agent presence, queues them, and ONE loop
 /// applies each to the <see cref="AlertEvaluator"/> at once (a linkDown trap reaches the dispatcher in
 /// milliseconds), plus a periodic tick (<c>Alerts:EvaluationSeconds</c>) for hold-downs and site_offline.
-/// Also the <see cref="IAlertBook"/> of the API: reads from the store, writes through the loop.
+/// Also the <see cref="IAlertBook"/> of the API: reads from the store, writes through the loop, and the
+/// <see cref="IAlertSummary"/> of the dashboard: open alerts per site, refreshed by the loop after each input.
 /// </summary>
-public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresenceObserver, IAlertBook
+public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresenceObserver, IAlertBook, IAlertSummary
 {
     /// <summary>Inputs waiting at most; beyond, inputs are dropped and counted (a stuck engine never grows memory without bound).</summary>
     public const int QueueCapacity = 100_000;
@@ -25,6 +27,8 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
     private readonly TimeSpan _period;
     private readonly ILogger<AlertEngine> _logger;
     private readonly IHostApplicationLifetime? _lifetime;
+    private readonly ConcurrentDictionary<string, AlertEvaluator.AlertSignature> _summaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AlertEvaluator.AlertSignature> _scan = new(StringComparer.Ordinal);
     private long _dropped;
 
     /// <param name="lifetime">When given, the engine starts once the collector has started (a failed start sends nothing).</param>
@@ -44,6 +48,11 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
     public AlertEvaluator Evaluator => _evaluator.Value;
 
     public long DroppedInputs => Interlocked.Read(ref _dropped);
+
+    public event Action<string>? Changed;
+
+    public SiteAlertCounts For(string siteId) =>
+        siteId is not null && _summaries.TryGetValue(siteId, out var summary) ? summary.Counts : SiteAlertCounts.None;
 
     public void OnBatchStored(IngestedBatch batch) => Post(new AlertInput.Batch(batch));
 
@@ -95,6 +104,7 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
         }
 
         _ = Evaluator;
+        SummarizeAll();
         using var timer = _time.CreateTimer(_ => Post(new AlertInput.Tick()), null, _period, _period);
         try
         {
@@ -145,12 +155,74 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
                 default:
                     break;
             }
+
+            Summarize(input);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // One bad input (or a locked database) must not stop alerting for every site.
             AlertLog.InputFailed(_logger, input.GetType().Name, ex.GetType().Name, ex.Message);
         }
+    }
+
+    /// <summary>Refreshes the open-alert summary of what the input can have changed: its site, or every site.</summary>
+    private void Summarize(AlertInput input)
+    {
+        var siteId = input switch
+        {
+            AlertInput.Batch b => b.Value.SiteId,
+            AlertInput.Connected c => c.SiteId,
+            AlertInput.Activity a => a.SiteId,
+            AlertInput.Disconnected d => d.SiteId,
+            _ => null,
+        };
+        if (siteId is null)
+        {
+            SummarizeAll();
+        }
+        else
+        {
+            Publish(siteId, Evaluator.Signature(siteId));
+        }
+    }
+
+    private void SummarizeAll()
+    {
+        Evaluator.Signatures(_scan);
+        foreach (var siteId in _summaries.Keys)
+        {
+            if (!_scan.ContainsKey(siteId))
+            {
+                Publish(siteId, default);
+            }
+        }
+
+        foreach (var (siteId, signature) in _scan)
+        {
+            Publish(siteId, signature);
+        }
+    }
+
+    private void Publish(string siteId, AlertEvaluator.AlertSignature signature)
+    {
+        var known = _summaries.TryGetValue(siteId, out var previous);
+        if (signature == default)
+        {
+            if (!known || !_summaries.TryRemove(siteId, out _))
+            {
+                return;
+            }
+        }
+        else if (known && previous == signature)
+        {
+            return;
+        }
+        else
+        {
+            _summaries[siteId] = signature;
+        }
+
+        Changed?.Invoke(siteId);
     }
 
     private async Task RunAsync(Action<AlertEvaluator> run, CancellationToken cancellationToken)

@@ -38,6 +38,7 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<IBatchObserver>(sp => sp.GetRequiredService<AlertEngine>());
         services.AddSingleton<ISitePresenceObserver>(sp => sp.GetRequiredService<AlertEngine>());
         services.AddSingleton<IAlertBook>(sp => sp.GetRequiredService<AlertEngine>());
+        services.AddSingleton<IAlertSummary>(sp => sp.GetRequiredService<AlertEngine>());
         return services;
     }
 }
