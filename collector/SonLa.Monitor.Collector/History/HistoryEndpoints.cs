@@ -157,7 +157,7 @@ public static class HistoryEndpoints
             return (null, ApiJson.BadRequest("metric must be traffic or latency"));
         }
 
-        if (HistoryRange.Find(range ?? HistoryRange.Day.Name) is not { } span)
+        if (HistoryRange.Find(range) is not { } span)
         {
             return (null, ApiJson.BadRequest("range must be 1h, 24h or 7d"));
         }

@@ -131,7 +131,7 @@ public class HistoryApiTests(HistoryApiFixture fixture) : IClassFixture<HistoryA
 
     [Theory]
     [InlineData("/api/sites/chieng-coi/history?metric=traffic&range=1h&device=router&if_index=2")]
-    [InlineData("/api/sites/chieng-coi/charts/latency.svg")]
+    [InlineData("/api/sites/chieng-coi/charts/latency.svg?range=24h")]
     public async Task WithoutLogin_Is401(string path)
     {
         using var anonymous = fixture.Host.NewSession();
@@ -142,7 +142,7 @@ public class HistoryApiTests(HistoryApiFixture fixture) : IClassFixture<HistoryA
 
     [Theory]
     [InlineData("/api/sites/muong-bu/history?metric=latency&range=1h", HttpStatusCode.Forbidden, "forbidden")]
-    [InlineData("/api/sites/muong-bu/charts/latency.svg", HttpStatusCode.Forbidden, "forbidden")]
+    [InlineData("/api/sites/muong-bu/charts/latency.svg?range=1h", HttpStatusCode.Forbidden, "forbidden")]
     [InlineData("/api/sites/xa-khong-co/history?metric=latency&range=1h", HttpStatusCode.Forbidden, "forbidden")]
     public async Task SiteUser_OtherSite_Is403(string path, HttpStatusCode status, string error)
     {
@@ -153,14 +153,16 @@ public class HistoryApiTests(HistoryApiFixture fixture) : IClassFixture<HistoryA
 
     [Theory]
     [InlineData("/api/sites/xa-khong-co/history?metric=latency&range=1h", HttpStatusCode.NotFound)]
-    [InlineData("/api/sites/xa-khong-co/charts/latency.svg", HttpStatusCode.NotFound)]
+    [InlineData("/api/sites/xa-khong-co/charts/latency.svg?range=1h", HttpStatusCode.NotFound)]
     [InlineData("/api/sites/chieng-coi/history?metric=cpu&range=1h", HttpStatusCode.BadRequest)]
     [InlineData("/api/sites/chieng-coi/history?range=1h", HttpStatusCode.BadRequest)]
     [InlineData("/api/sites/chieng-coi/history?metric=latency&range=2h", HttpStatusCode.BadRequest)]
+    [InlineData("/api/sites/chieng-coi/history?metric=latency", HttpStatusCode.BadRequest)]
+    [InlineData("/api/sites/chieng-coi/charts/latency.svg", HttpStatusCode.BadRequest)]
     [InlineData("/api/sites/chieng-coi/history?metric=traffic&range=1h&device=router", HttpStatusCode.BadRequest)]
     [InlineData("/api/sites/chieng-coi/history?metric=traffic&range=1h&if_index=2", HttpStatusCode.BadRequest)]
-    [InlineData("/api/sites/chieng-coi/charts/cpu.svg", HttpStatusCode.BadRequest)]
-    [InlineData("/api/sites/chieng-coi/charts/latency.svg?lang=fr", HttpStatusCode.BadRequest)]
+    [InlineData("/api/sites/chieng-coi/charts/cpu.svg?range=1h", HttpStatusCode.BadRequest)]
+    [InlineData("/api/sites/chieng-coi/charts/latency.svg?range=1h&lang=fr", HttpStatusCode.BadRequest)]
     [InlineData("/api/sites/chieng-coi/charts/traffic.svg?range=1h", HttpStatusCode.BadRequest)]
     public async Task Viewer_UnknownSite404_BadParameters400(string path, HttpStatusCode status)
     {
@@ -172,7 +174,7 @@ public class HistoryApiTests(HistoryApiFixture fixture) : IClassFixture<HistoryA
     [Fact]
     public async Task TooLongDevice_Is400()
     {
-        var answer = await fixture.Viewer.GetAsync("/api/sites/chieng-coi/history?metric=latency&device=" + new string('r', 201));
+        var answer = await fixture.Viewer.GetAsync("/api/sites/chieng-coi/history?metric=latency&range=1h&device=" + new string('r', 201));
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
     }
 

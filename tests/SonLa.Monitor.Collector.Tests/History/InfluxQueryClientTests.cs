@@ -105,7 +105,7 @@ public class InfluxQueryClientTests
         using var viewer = await host.UserAsync("noc", "viewer");
         foreach (var path in new[]
         {
-            "/api/sites/chieng-coi/history?metric=latency&range=1h", "/api/sites/chieng-coi/charts/latency.svg", "/api/events",
+            "/api/sites/chieng-coi/history?metric=latency&range=1h", "/api/sites/chieng-coi/charts/latency.svg?range=7d", "/api/events",
         })
         {
             var answer = await viewer.GetAsync(path);
