@@ -43,6 +43,7 @@ public static class CollectorApp
         app.MapDiagnostics();
         app.UseSonLaAuth();
         app.MapAlertApi();
+        app.MapSelfCheckRequestEndpoints();
         app.MapSiteEndpoints();
         app.MapHistoryApi();
         return app;
@@ -167,6 +168,7 @@ public static class CollectorApp
         services.AddSingleton<WriteCoalescer>();
         services.AddHostedService(sp => sp.GetRequiredService<WriteCoalescer>());
         services.AddSingleton<SequenceAccounting>();
+        services.AddAgentSessions();
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.SectionName));
         services.AddSingleton<StateDatabase>();
         services.AddNotifications(configuration);

@@ -154,7 +154,8 @@ public static class AgentHost
             },
             time,
             services.GetRequiredService<ILogger<UplinkService>>(),
-            services.GetRequiredService<AgentClock>()));
+            services.GetRequiredService<AgentClock>(),
+            services.GetRequiredService<ISelfCheckRequests>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<UplinkService>());
         return builder.Build();
     }

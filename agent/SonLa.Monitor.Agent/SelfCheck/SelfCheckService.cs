@@ -21,29 +21,63 @@ public sealed class SelfCheckService(AgentOptions options, ISampleSink sink, IOu
     /// </summary>
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private Task<SelfCheckReport>? _running;
+    private long _runs;
+    private int _disposed;
 
-    public async Task<SelfCheckReport> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Self-checks actually run (a caller that joined a running one does not count).</summary>
+    public long Runs => Interlocked.Read(ref _runs);
+
+    /// <summary>
+    /// Runs a self-check now, or, when one is already running (the schedule, the status page's button, the collector),
+    /// answers with that one's report: two at once would only compete for the same devices and link. The run belongs to
+    /// the service, not to the caller: a caller that gives up does not cut it short for the others.
+    /// </summary>
+    public Task<SelfCheckReport> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
-        try
+        Task<SelfCheckReport> run;
+        lock (_gate)
         {
-            var report = await SelfCheckSession.RunAsync(options, time, outbox, cancellationToken);
-            sink.Write(SelfCheckPoints.From(report), []);
-            state.Publish(report);
-            AgentLog.SelfCheckCompleted(logger, (int)report.Status, report.Count(CheckStatus.Warn), report.Count(CheckStatus.Fail));
-            return report;
+            if (_running is not { IsCompleted: false })
+            {
+                var stopping = _stopping.Token;
+                _running = Task.Run(() => RunNowAsync(stopping), CancellationToken.None);
+            }
+
+            run = _running;
         }
-        finally
-        {
-            _oneAtATime.Release();
-        }
+
+        return run.WaitAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()
     {
-        _oneAtATime.Dispose();
+        // Twice in run: the container disposes the singleton and the hosted-service registration that returns it.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+
         base.Dispose();
+    }
+
+    private async Task<SelfCheckReport> RunNowAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runs);
+        var report = await SelfCheckSession.RunAsync(options, time, outbox, cancellationToken);
+        sink.Write(SelfCheckPoints.From(report), []);
+        state.Publish(report);
+        AgentLog.SelfCheckCompleted(logger, (int)report.Status, report.Count(CheckStatus.Warn), report.Count(CheckStatus.Fail));
+        return report;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -260,6 +260,10 @@ public sealed partial class UplinkService
                 case CollectorMessage.KindOneofCase.Heartbeat:
                     ObserveClock(state, message.Heartbeat);
                     break;
+                case CollectorMessage.KindOneofCase.RunSelfCheck:
+                    // Runs elsewhere: this loop must keep reading acks while the self-check takes its seconds.
+                    _selfCheckRequests?.Request(message.RunSelfCheck.RequestId);
+                    break;
                 default:
                     break;
             }

@@ -25,6 +25,7 @@ public sealed partial class UplinkService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<UplinkService> _logger;
     private readonly AgentClock? _clock;
+    private readonly ISelfCheckRequests? _selfCheckRequests;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private long _rejected;
     private int _connected;
@@ -38,7 +39,8 @@ public sealed partial class UplinkService : BackgroundService
         UplinkSettings settings,
         TimeProvider time,
         ILogger<UplinkService> logger,
-        AgentClock? clock = null)
+        AgentClock? clock = null,
+        ISelfCheckRequests? selfCheckRequests = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentOutOfRangeException.ThrowIfZero(endpoints.Count);
@@ -52,6 +54,7 @@ public sealed partial class UplinkService : BackgroundService
         _time = time;
         _logger = logger;
         _clock = clock;
+        _selfCheckRequests = selfCheckRequests;
     }
 
     /// <summary>One collector (the shape before failover).</summary>
@@ -64,8 +67,9 @@ public sealed partial class UplinkService : BackgroundService
         UplinkSettings settings,
         TimeProvider time,
         ILogger<UplinkService> logger,
-        AgentClock? clock = null)
-        : this([new CollectorEndpoint(collectorUrl, client)], identity, outbox, bearerToken, settings, time, logger, clock)
+        AgentClock? clock = null,
+        ISelfCheckRequests? selfCheckRequests = null)
+        : this([new CollectorEndpoint(collectorUrl, client)], identity, outbox, bearerToken, settings, time, logger, clock, selfCheckRequests)
     {
     }
 

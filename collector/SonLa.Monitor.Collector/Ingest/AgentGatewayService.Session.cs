@@ -52,6 +52,8 @@ public sealed partial class AgentGatewayService
                     HeartbeatIntervalSeconds = _service._options.HeartbeatIntervalSeconds,
                 },
             }, answer: false);
+            // From here the site may be sent messages of its own (RunSelfCheck), after the Welcome, as the agent expects.
+            using var registration = _service._sessions.Add(_siteId, Send);
             var sender = SendAsync();
             try
             {
@@ -212,6 +214,9 @@ public sealed partial class AgentGatewayService
         }
 
         private void Post(CollectorMessage message, bool answer) => _outgoing.Writer.TryWrite(new Outgoing(message, null, answer));
+
+        /// <summary>A message from elsewhere in the collector (<see cref="IAgentSessions.TrySend"/>); false once the session is over.</summary>
+        private bool Send(CollectorMessage message) => _outgoing.Writer.TryWrite(new Outgoing(message, null, false));
 
         // The only writer of the response stream. A failure item, or a failed write, ends the session.
         private async Task SendAsync()

@@ -37,10 +37,11 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
     private readonly TimeProvider _time;
     private readonly ILogger<AgentGatewayService> _logger;
     private readonly LogThrottle _refusals;
+    private readonly AgentSessions _sessions;
 
     public AgentGatewayService(AgentAuthenticator authenticator, WriteCoalescer coalescer, SequenceAccounting accounting,
         IEnumerable<IBatchObserver> observers, IEnumerable<ISitePresenceObserver> presence, StorageHealth health, CollectorMetrics metrics, IOptions<IngestOptions> options,
-        TimeProvider time, ILogger<AgentGatewayService> logger, LogThrottle refusals)
+        TimeProvider time, ILogger<AgentGatewayService> logger, LogThrottle refusals, AgentSessions sessions)
     {
         ArgumentNullException.ThrowIfNull(options);
         _authenticator = authenticator;
@@ -54,6 +55,7 @@ public sealed partial class AgentGatewayService : AgentGateway.AgentGatewayBase
         _time = time;
         _logger = logger;
         _refusals = refusals;
+        _sessions = sessions;
     }
 
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream,

@@ -31,6 +31,7 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
     private int _mergedMessages;
     private int _heartbeats;
     private int _compactBatches;
+    private Func<CollectorMessage, Task>? _sendToAgent;
 
     public ConcurrentQueue<ReceivedBatch> Batches { get; } = new();
 
@@ -51,6 +52,9 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
     public int CompactBatches => Volatile.Read(ref _compactBatches);
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>True once a stream got its Welcome: <see cref="SendToAgentAsync"/> has somewhere to write.</summary>
+    public bool CanSendToAgent => Volatile.Read(ref _sendToAgent) is not null;
 
     /// <summary>How far the collector's clock is ahead of the machine's (what Welcome and heartbeat answers say).</summary>
     public TimeSpan ClockAhead { get; set; }
@@ -92,14 +96,30 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
         }
 
         Hellos.Enqueue(requestStream.Current.Hello);
-        await responseStream.WriteAsync(new CollectorMessage { Welcome = new Welcome { CollectorTimeUnixMs = CollectorNowUnixMs, HeartbeatIntervalSeconds = 5 } });
+        // Tests may write (SendToAgentAsync) while this loop answers: one write at a time on the stream.
+        var writeLock = new SemaphoreSlim(1, 1);
+        async Task WriteAsync(CollectorMessage reply)
+        {
+            await writeLock.WaitAsync();
+            try
+            {
+                await responseStream.WriteAsync(reply);
+            }
+            finally
+            {
+                writeLock.Release();
+            }
+        }
+
+        await WriteAsync(new CollectorMessage { Welcome = new Welcome { CollectorTimeUnixMs = CollectorNowUnixMs, HeartbeatIntervalSeconds = 5 } });
+        Volatile.Write(ref _sendToAgent, WriteAsync);
         while (await requestStream.MoveNext(context.CancellationToken))
         {
             var message = requestStream.Current;
             if (message.KindCase == AgentMessage.KindOneofCase.Heartbeat)
             {
                 Interlocked.Increment(ref _heartbeats);
-                await responseStream.WriteAsync(new CollectorMessage { Heartbeat = new Heartbeat { SentTimeUnixMs = CollectorNowUnixMs } });
+                await WriteAsync(new CollectorMessage { Heartbeat = new Heartbeat { SentTimeUnixMs = CollectorNowUnixMs } });
             }
 
             if (message.KindCase != AgentMessage.KindOneofCase.Batch)
@@ -130,10 +150,10 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
             switch (Decide(stream, batch))
             {
                 case BatchDecision.Ack:
-                    await responseStream.WriteAsync(new CollectorMessage { Ack = new BatchAck { BootId = batch.BootId, Sequence = batch.Sequence } });
+                    await WriteAsync(new CollectorMessage { Ack = new BatchAck { BootId = batch.BootId, Sequence = batch.Sequence } });
                     break;
                 case BatchDecision.Reject:
-                    await responseStream.WriteAsync(new CollectorMessage { Reject = new BatchReject { BootId = batch.BootId, Sequence = batch.Sequence, Reason = "test says no" } });
+                    await WriteAsync(new CollectorMessage { Reject = new BatchReject { BootId = batch.BootId, Sequence = batch.Sequence, Reason = "test says no" } });
                     break;
                 case BatchDecision.DropStream:
                     // Abort the HTTP/2 stream: the agent sees the failure a broken WAN link or a collector crash gives.
@@ -144,6 +164,10 @@ public sealed class TestGateway : AgentGateway.AgentGatewayBase, IAsyncDisposabl
             }
         }
     }
+
+    /// <summary>Sends a message of the collector's own (e.g. RunSelfCheck) on the newest stream, after its Welcome.</summary>
+    public Task SendToAgentAsync(CollectorMessage message) =>
+        (Volatile.Read(ref _sendToAgent) ?? throw new InvalidOperationException("no agent stream has been welcomed yet"))(message);
 
     public async ValueTask DisposeAsync()
     {
