@@ -13,6 +13,7 @@ using SonLa.Monitor.Collector.Notifications;
 using SonLa.Monitor.Collector.Sites;
 using SonLa.Monitor.Collector.State;
 using SonLa.Monitor.Collector.Storage;
+using SonLa.Monitor.Collector.Web;
 
 namespace SonLa.Monitor.Collector;
 
@@ -41,6 +42,7 @@ public static class CollectorApp
         var app = builder.Build();
         app.MapGrpcService<AgentGatewayService>();
         app.MapDiagnostics();
+        app.UseWebUi();
         app.UseSonLaAuth();
         app.MapAlertApi();
         app.MapSelfCheckRequestEndpoints();
@@ -175,6 +177,7 @@ public static class CollectorApp
         services.AddOutages(configuration);
         services.AddAlerting(configuration);
         services.AddSonLaAuth(configuration);
+        services.AddWebUi();
         services.AddSites();
         services.AddHistory();
 
