@@ -104,6 +104,7 @@ public class HistoryApiTests(HistoryApiFixture fixture) : IClassFixture<HistoryA
         var answer = await fixture.Viewer.GetAsync($"/api/sites/{HistoryApiFixture.Site}/charts/traffic.svg?range=1h&device=router&if_index=2");
         Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
         Assert.Equal("image/svg+xml", answer.MediaType);
+        ChartArtifacts.Save("traffic-1h.svg", answer.Body);
         Assert.True(answer.Headers.CacheControl is { Private: true, MaxAge.TotalSeconds: 30 }, answer.Headers.CacheControl?.ToString());
         var svg = XDocument.Parse(answer.Body).Root!;
         Assert.Equal(Svg + "svg", svg.Name);
@@ -121,6 +122,7 @@ public class HistoryApiTests(HistoryApiFixture fixture) : IClassFixture<HistoryA
     {
         var answer = await fixture.SiteUser.GetAsync($"/api/sites/{HistoryApiFixture.Site}/charts/latency.svg?range=7d&lang=en");
         Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        ChartArtifacts.Save("latency-7d-en.svg", answer.Body);
         Assert.DoesNotContain("<b>", answer.Body, StringComparison.Ordinal);
         var svg = XDocument.Parse(answer.Body).Root!;
         Assert.Equal("Latency — Xã Chiềng Cơi (last 7 days)", svg.Element(Svg + "title")!.Value);

@@ -16,7 +16,9 @@ public class SvgChartTests
     {
         double?[] inValues = [1_000_000, 2_000_000, null, null, 3_000_000, null, 4_000_000];
         var answer = Answer("traffic", ("in_bps", "bps", inValues), ("out_bps", "bps", [500_000, 600_000, 700_000, 800_000, 900_000, 1_000_000, 1_100_000]));
-        var svg = Parse(SvgChart.Render(answer, new HistoryRequest("chieng-coi", "traffic", HistoryRange.Day, "router", "2"), "Xã Chiềng Cơi", ChartLanguage.Vietnamese));
+        var text = SvgChart.Render(answer, new HistoryRequest("chieng-coi", "traffic", HistoryRange.Day, "router", "2"), "Xã Chiềng Cơi", ChartLanguage.Vietnamese);
+        ChartArtifacts.Save("traffic-gaps.svg", text);
+        var svg = Parse(text);
 
         Assert.Equal("0 0 720", string.Join(' ', ((string)svg.Attribute("viewBox")!).Split(' ').Take(3)));
         Assert.Equal("img", (string?)svg.Attribute("role"));
@@ -32,8 +34,25 @@ public class SvgChartTests
         // in: [1M 2M] gap [3M] gap [4M] — three subpaths; out has no gap — one.
         Assert.Equal(3, Subpaths(paths[0]));
         Assert.Equal(1, Subpaths(paths[1]));
+        // The lone 3 Mbit/s between two gaps is marked with a dot; values with a neighbour are not.
+        Assert.Equal(["in_bps", "in_bps"], svg.Descendants(Svg + "circle").Select(c => (string?)c.Attribute("data-series")));
         Assert.NotEqual((string?)paths[0].Attribute("stroke"), (string?)paths[1].Attribute("stroke"));
         Assert.DoesNotContain(svg.Descendants(Svg + "text"), t => (string?)t.Attribute("class") == "empty");
+    }
+
+    [Fact]
+    public void ADayOfTraffic_WithAnOutage_IsTwoRunsPerSeries()
+    {
+        // 288 five-minute steps; the link was down from step 150 to 180 (no data, not zero).
+        double? Rate(int i, double peak) => i is >= 150 and < 180 ? null : peak * (0.55 + (0.45 * Math.Sin(i / 288.0 * 2 * Math.PI)));
+        var inValues = Enumerable.Range(0, 288).Select(i => Rate(i, 42_000_000)).ToArray();
+        var outValues = Enumerable.Range(0, 288).Select(i => Rate(i, 9_000_000)).ToArray();
+        var text = SvgChart.Render(Answer("traffic", ("in_bps", "bps", inValues), ("out_bps", "bps", outValues)),
+            new HistoryRequest("chieng-coi", "traffic", HistoryRange.Day, "router", "2"), "Xã Chiềng Cơi", ChartLanguage.Vietnamese);
+        ChartArtifacts.Save("traffic-24h.svg", text);
+        var paths = Paths(Parse(text));
+        Assert.All(paths, p => Assert.Equal(2, Subpaths(p)));
+        Assert.All(paths, p => Assert.Equal(288 - 30 - 2, ((string)p.Attribute("d")!).Count(c => c == 'L')));
     }
 
     [Fact]
@@ -52,7 +71,9 @@ public class SvgChartTests
     public void NoData_ShowsTheEmptyStateInTheLanguage_AndNoPath()
     {
         var answer = Answer("latency");
-        var vi = Parse(SvgChart.Render(answer, new HistoryRequest("s", "latency", HistoryRange.Day, null, null), "Xã Mường Bú", ChartLanguage.Vietnamese));
+        var empty = SvgChart.Render(answer, new HistoryRequest("s", "latency", HistoryRange.Day, null, null), "Xã Mường Bú", ChartLanguage.Vietnamese);
+        ChartArtifacts.Save("latency-empty.svg", empty);
+        var vi = Parse(empty);
         Assert.Equal("Chưa có dữ liệu", vi.Descendants(Svg + "text").Single(t => (string?)t.Attribute("class") == "empty").Value);
         Assert.Empty(Paths(vi));
         Assert.Equal("Độ trễ — Xã Mường Bú (24 giờ qua)", vi.Element(Svg + "title")!.Value);
@@ -82,7 +103,9 @@ public class SvgChartTests
     public void ManySeries_WrapTheLegend_AndTheViewBoxGrows()
     {
         var many = Enumerable.Range(0, 20).Select(i => ($"thiet-bi-{i:00}-ten-dai", "ms", new double?[] { i, i + 1 })).ToArray();
-        var svg = Parse(SvgChart.Render(Answer("latency", many), new HistoryRequest("s", "latency", HistoryRange.Day, null, null), "s", ChartLanguage.Vietnamese));
+        var text = SvgChart.Render(Answer("latency", many), new HistoryRequest("s", "latency", HistoryRange.Day, null, null), "s", ChartLanguage.Vietnamese);
+        ChartArtifacts.Save("latency-many.svg", text);
+        var svg = Parse(text);
         Assert.Equal(20, Paths(svg).Count);
         var height = int.Parse(((string)svg.Attribute("viewBox")!).Split(' ')[3], CultureInfo.InvariantCulture);
         var legendYs = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "legend-item")
@@ -107,8 +130,8 @@ public class SvgChartTests
     [InlineData(730_000.0, "bps", "kbit/s", 800.0)]
     [InlineData(2_000_000.0, "bps", "Mbit/s", 2.0)]
     [InlineData(95_000_000.0, "bps", "Mbit/s", 100.0)]
-    [InlineData(1_200_000_000.0, "bps", "Gbit/s", 1.5)]
-    [InlineData(41.5, "ms", "ms", 60.0)]
+    [InlineData(1_200_000_000.0, "bps", "Gbit/s", 1.25)]
+    [InlineData(41.5, "ms", "ms", 50.0)]
     public void Scale_PicksAUnitAndANiceTop(double highest, string unit, string label, double top)
     {
         var scale = ChartScale.For(unit, highest);

@@ -8,7 +8,8 @@ namespace SonLa.Monitor.Collector.History.Charts;
 /// </summary>
 public sealed record ChartScale(string Unit, double Divisor, double Top, IReadOnlyList<double> Ticks)
 {
-    public const int TargetTicks = 5;
+    /// <summary>About this many intervals between 0 and the top (so 5 to 7 tick labels).</summary>
+    public const int TargetIntervals = 5;
 
     public static ChartScale For(string unit, double highest)
     {
@@ -27,7 +28,7 @@ public sealed record ChartScale(string Unit, double Divisor, double Top, IReadOn
             scaled = 1;
         }
 
-        var step = NiceStep(scaled / (TargetTicks - 1));
+        var step = NiceStep(scaled / TargetIntervals);
         var top = Math.Ceiling((scaled / step) - 1e-9) * step;
         var ticks = new List<double>();
         for (var i = 0; i <= Math.Round(top / step); i++)

@@ -123,7 +123,9 @@ public static class SvgChart
         {
             var x = X(answer, time.ToUnixTimeMilliseconds());
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" y1=\"{Bottom}\" x2=\"{F(x)}\" y2=\"{Bottom + 5}\" stroke=\"#8c8c8c\" stroke-width=\"1\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{Bottom + 18}\" text-anchor=\"middle\" fill=\"{MutedTextColour}\">")
+            // Labels at the very ends stay inside the image.
+            var anchor = x > Right - 20 ? "end" : x < Left + 20 ? "start" : "middle";
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{Bottom + 18}\" text-anchor=\"{anchor}\" fill=\"{MutedTextColour}\">")
                 .Append(SvgText.Escape(label)).Append("</text>\n");
         }
 
@@ -133,37 +135,50 @@ public static class SvgChart
 
     private static void Line(StringBuilder svg, HistoryAnswer answer, HistorySeries series, int index, ChartScale scale)
     {
-        var d = new StringBuilder();
-        var drawing = false;
+        // Runs of consecutive steps with data; a step without data ends a run (a gap in the line, not a zero).
+        var runs = new List<List<(double X, double Y)>>();
+        List<(double X, double Y)>? run = null;
         foreach (var point in series.Points)
         {
             if (point.Value is not { } value || !double.IsFinite(value))
             {
-                // A step without data ends the line: the next value starts a new subpath (a gap, not a zero).
-                drawing = false;
+                run = null;
                 continue;
             }
 
-            var x = X(answer, point.UnixMs);
-            var y = Y(value / scale.Divisor, scale.Top);
-            d.Append(drawing ? " L" : (d.Length == 0 ? "M" : " M")).Append(F(x)).Append(' ').Append(F(y));
-            if (!drawing)
+            if (run is null)
             {
-                // A lone value between gaps still shows: a zero-length segment drawn with a round cap is a dot.
-                d.Append(" l0 0");
+                run = [];
+                runs.Add(run);
             }
 
-            drawing = true;
+            run.Add((X(answer, point.UnixMs), Y(value / scale.Divisor, scale.Top)));
         }
 
-        if (d.Length == 0)
+        if (runs.Count == 0)
         {
             return;
+        }
+
+        var d = new StringBuilder();
+        foreach (var r in runs)
+        {
+            d.Append(d.Length == 0 ? "M" : " M").Append(F(r[0].X)).Append(' ').Append(F(r[0].Y));
+            foreach (var (x, y) in r.Skip(1))
+            {
+                d.Append(" L").Append(F(x)).Append(' ').Append(F(y));
+            }
         }
 
         svg.Append(CultureInfo.InvariantCulture,
             $"<path class=\"series\" data-series=\"{SvgText.Escape(series.Name)}\" d=\"{d}\" fill=\"none\" stroke=\"{Colour(index)}\" stroke-width=\"2\"")
             .Append(" stroke-linejoin=\"round\" stroke-linecap=\"round\"").Append(Dash(index)).Append("/>\n");
+        // A value alone between gaps would be an invisible zero-length line: mark it with a dot.
+        foreach (var lone in runs.Where(r => r.Count == 1))
+        {
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<circle class=\"point\" data-series=\"{SvgText.Escape(series.Name)}\" cx=\"{F(lone[0].X)}\" cy=\"{F(lone[0].Y)}\" r=\"3\" fill=\"{Colour(index)}\"/>\n");
+        }
     }
 
     private static List<(string Label, string Name, int Row, int X, int Index)> LegendLayout(IReadOnlyList<HistorySeries> series, ChartLanguage language)
