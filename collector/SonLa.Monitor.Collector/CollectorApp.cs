@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Alerts;
 using SonLa.Monitor.Collector.Alerts.Outages;
 using SonLa.Monitor.Collector.Api;
+using SonLa.Monitor.Collector.Api.Description;
 using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
@@ -41,6 +42,7 @@ public static class CollectorApp
         app.MapDiagnostics();
         app.UseSonLaAuth();
         app.MapAlertApi();
+        app.MapApiDescription();
         return app;
     }
 
@@ -169,6 +171,7 @@ public static class CollectorApp
         services.AddOutages(configuration);
         services.AddAlerting(configuration);
         services.AddSonLaAuth(configuration);
+        services.AddApiDescription();
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>
