@@ -22,7 +22,7 @@ public static class AlertApiEndpoints
             .Produces<AlertList>().ProducesErrors(400, 401, 403, 404);
         endpoints.MapPost("/api/alerts/{id:long}/ack", AcknowledgeAsync).RequireAuthorization(AuthPolicies.Admin)
             .WithName("AcknowledgeAlert").WithSummary("Acknowledges an open alert: no more reminders.")
-            .Accepts(typeof(AcknowledgeRequest), isOptional: true, "application/json").Produces<AlertView>().ProducesErrors(400, 401, 403, 404, 409);
+            .ReadsJson<AcknowledgeRequest>(optional: true).Produces<AlertView>().ProducesErrors(400, 401, 403, 404, 409);
         endpoints.MapMaintenanceEndpoints();
         return endpoints;
     }

@@ -21,7 +21,7 @@ public static class MaintenanceEndpoints
             .Produces<MaintenanceList>().ProducesErrors(401, 403, 404);
         endpoints.MapPost("/api/maintenance", AddAsync).RequireAuthorization(AuthPolicies.Admin)
             .WithName("AddMaintenance").WithSummary("Adds a maintenance window: alerts are recorded but not notified.")
-            .Accepts<NewMaintenanceRequest>("application/json").Produces<MaintenanceView>(StatusCodes.Status201Created)
+            .ReadsJson<NewMaintenanceRequest>().Produces<MaintenanceView>(StatusCodes.Status201Created)
             .ProducesErrors(400, 401, 403, 404);
         endpoints.MapDelete("/api/maintenance/{id:long}", async (long id, HttpContext context, [FromServices] IAlertBook book) =>
             await book.RemoveMaintenanceAsync(id, context.RequestAborted)

@@ -21,7 +21,7 @@ public static class AuthEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost(LoginPath, LoginAsync).AllowAnonymous()
             .WithName("Login").WithSummary("Signs in: sets the session cookie and returns the CSRF token for later posts.")
-            .Accepts<LoginRequest>("application/json").Produces<LoginAnswer>().ProducesErrors(400, 401, 429);
+            .ReadsJson<LoginRequest>().Produces<LoginAnswer>().ProducesErrors(400, 401, 429);
         endpoints.MapPost("/api/logout", (Func<HttpContext, Task<IResult>>)LogoutAsync).AllowAnonymous()
             .WithName("Logout").WithSummary("Ends the session.").Produces(StatusCodes.Status204NoContent);
         endpoints.MapGet("/api/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
@@ -36,7 +36,7 @@ public static class AuthEndpoints
             .WithName("Me").WithSummary("The signed-in user.").Produces<UserView>().ProducesErrors(401);
         endpoints.MapPost("/api/me/password", ChangePasswordAsync).RequireAuthorization(AuthSchemes.AnySessionPolicy)
             .WithName("ChangePassword").WithSummary("Changes the signed-in user's password.")
-            .Accepts<PasswordChangeRequest>("application/json").Produces<UserView>().ProducesErrors(400, 401, 403, 429);
+            .ReadsJson<PasswordChangeRequest>().Produces<UserView>().ProducesErrors(400, 401, 403, 429);
         return endpoints;
     }
 

@@ -18,7 +18,7 @@ public static class TokenEndpoints
         var tokens = endpoints.MapGroup("/api/tokens").RequireAuthorization(AuthPolicies.Reader);
         tokens.MapPost("", CreateAsync)
             .WithName("AddToken").WithSummary("A bearer token acting as the caller (shown once).")
-            .Accepts<NewTokenRequest>("application/json").Produces<NewTokenAnswer>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403);
+            .ReadsJson<NewTokenRequest>().Produces<NewTokenAnswer>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403);
         tokens.MapGet("", (HttpContext context, UserStore store) =>
             ApiJson.Ok(new TokenList(store.ListTokens(OwnerFilter(context)).Select(View).ToList()), ApiJsonContext.Api.TokenList))
             .WithName("ListTokens").WithSummary("Your tokens (an admin: everyone's).").Produces<TokenList>().ProducesErrors(401, 403);

@@ -19,7 +19,7 @@ public static partial class UserEndpoints
             ApiJson.Ok(new UserList(store.List().Select(AuthEndpoints.View).ToList()), ApiJsonContext.Api.UserList))
             .WithName("ListUsers").WithSummary("Every user (admin).").Produces<UserList>().ProducesErrors(401, 403);
         users.MapPost("", CreateAsync)
-            .WithName("AddUser").WithSummary("Adds a user (admin).").Accepts<NewUserRequest>("application/json")
+            .WithName("AddUser").WithSummary("Adds a user (admin).").ReadsJson<NewUserRequest>()
             .Produces<UserView>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403, 404, 409);
         users.MapDelete("/{name}", Disable)
             .WithName("DisableUser").WithSummary("Disables a user and revokes its sessions and tokens (admin).")

@@ -40,6 +40,9 @@ public class ApiDescriptionTests
         Assert.True(alertView.TryGetProperty("site_name", out _), alertView.ToString());
         Assert.False(alertView.TryGetProperty("siteName", out _));
         Assert.Equal("integer", alertView.GetProperty("id").GetProperty("type").GetString());
+        var login = paths.GetProperty("/api/login").GetProperty("post").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/json").GetProperty("schema").GetProperty("properties");
+        Assert.True(login.TryGetProperty("password", out _), login.ToString());
         // The acknowledgement's comment is optional, and so is its body.
         var ack = paths.GetProperty("/api/alerts/{id}/ack").GetProperty("post");
         Assert.False(ack.GetProperty("requestBody").TryGetProperty("required", out var required) && required.GetBoolean());

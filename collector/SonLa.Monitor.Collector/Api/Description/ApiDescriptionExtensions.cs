@@ -32,6 +32,7 @@ public static class ApiDescriptionExtensions
                 Describe(document);
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(DescribeBodyAsync);
             options.AddSchemaTransformer((schema, _, _) =>
             {
                 SnakeCase(schema);
@@ -44,6 +45,22 @@ public static class ApiDescriptionExtensions
     {
         endpoints.MapOpenApi(DocumentPath).AllowAnonymous();
         return endpoints;
+    }
+
+    private static async Task DescribeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var body = context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyDescription>().FirstOrDefault();
+        if (body is null)
+        {
+            return;
+        }
+
+        var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = !body.Optional,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+        };
     }
 
     private static void Describe(OpenApiDocument document)
