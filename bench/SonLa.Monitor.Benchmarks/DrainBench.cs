@@ -22,7 +22,8 @@ namespace SonLa.Monitor.Benchmarks;
 
 /// <summary>
 /// Backlog drain: 24 hours of one site (5 devices × 10 interfaces, polled every 60 s: 7,200 batches,
-/// 79,200 points) replayed as an agent sends a backlog — stored batches of one device poll merged 60 to a message, a
+/// 79,200 points) a day, <c>days</c> days of it per round (a site back after a long outage; a day alone drains in about a
+/// second here, so that one cache snapshot of InfluxDB's decided a round), replayed as an agent sends a backlog — stored batches of one device poll merged 60 to a message, a
 /// window of unacknowledged messages, points in the compact encoding, gzip on (messages serialized and gzip'd before timing: the agent's CPU is not the
 /// collector's) — through the real collector (in process, Kestrel h2c on
 /// loopback) into a real influxd. The anchor, measured in the same run: InfluxDB's own ingest
@@ -37,15 +38,16 @@ public static class DrainBench
 {
     private const int Devices = 5;
     private const int InterfacesPerDevice = 10;
-    private const int Polls = 24 * 60;
+    private const int PollsPerDay = 24 * 60;
     private const int CeilingPostPoints = 5000;
-    private const int Rounds = 7;
+    private const int Rounds = 5;
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
     private const string TokenPrefix = "drain-bench-token-";
     private static readonly long Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
 
-    public static async Task RunAsync(int window, bool gzip, bool separateCores)
+    public static async Task RunAsync(int window, bool gzip, bool separateCores, int days)
     {
+        var polls = days * PollsPerDay;
         await using var influx = await InfluxServer.StartAsync("sonla_monitor");
         using var state = new TempDirectory("sonla-drain-bench");
         if (separateCores)
@@ -84,10 +86,10 @@ public static class DrainBench
         var invoker = channel.CreateCallInvoker();
         using var http = new HttpClient { BaseAddress = new Uri(influx.Url), Timeout = TimeSpan.FromMinutes(2) };
 
-        var batches = SiteDay("boot-drain");
+        var batches = SiteDays("boot-drain", polls);
         var points = batches.Sum(b => b.Points.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"drain: {Polls} polls x {Devices} devices x {InterfacesPerDevice} interfaces = {batches.Count} batches, {points} points; window {window}, gzip {(gzip ? "on" : "off")}, {writers} writes in flight"));
+            $"drain: {days} day(s) a round: {polls} polls x {Devices} devices x {InterfacesPerDevice} interfaces = {batches.Count} batches, {points} points; window {window}, gzip {(gzip ? "on" : "off")}, {writers} writes in flight"));
 
         // The collector's own work per point, one thread: decode from the wire, convert, format as line protocol.
         var wire = batches.Select(b =>
@@ -162,11 +164,14 @@ public static class DrainBench
                 $"    (CPU of agent + collector: {drainCpu.TotalMilliseconds * 1000 / points:F1} us a point; of the ceiling's poster: {ceilingCpu.TotalMilliseconds * 1000 / points:F1} us)"));
             // The same writers with POSTs of the size the collector made: how much of the gap is InfluxDB's cost per request.
             var size = points / (int)Math.Max(1, after.Writes - before.Writes);
-            var smallDatabase = database + "_small";
-            await influx.QueryAsync($"CREATE DATABASE \"{smallDatabase}\"");
-            var small = await CeilingAsync(http, smallDatabase, CeilingBodies(batches, site, size), writers);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    (anchor with {size}-point POSTs: {points / small.TotalSeconds:F0} points/s)"));
+            if (days == 1)
+            {
+                var smallDatabase = database + "_small";
+                await influx.QueryAsync($"CREATE DATABASE \"{smallDatabase}\"");
+                var small = await CeilingAsync(http, smallDatabase, CeilingBodies(batches, site, size), writers);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    (anchor with {size}-point POSTs: {points / small.TotalSeconds:F0} points/s)"));
+            }
             ratios.Add(drainRate / ceilingRate);
             drainTotal += drain;
             ceilingTotal += ceiling;
@@ -177,16 +182,16 @@ public static class DrainBench
         var writesTotal = stage.Statistics;
         ratios.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"drain ({(separateCores ? "influxd on its own core, as on its own host" : "influxd and collector sharing every core")}): ratio of the totals {ceilingTotal / drainTotal:F2} of InfluxDB's ceiling (target >= 0.9; {Rounds} rounds: drain {drainTotal.TotalSeconds:F2} s, ceiling {ceilingTotal.TotalSeconds:F2} s), median of the rounds {ratios[ratios.Count / 2]:F2} ({string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}); {writesTotal.BatchesWritten} batches in {writesTotal.Writes} InfluxDB writes"));
+            $"drain ({(separateCores ? "influxd on its own core, as on its own host" : "influxd and collector sharing every core")}): ratio of the totals {ceilingTotal / drainTotal:F2} of InfluxDB's ceiling (target >= 0.9; {Rounds} rounds: drain {drainTotal.TotalSeconds:F2} s, ceiling {ceilingTotal.TotalSeconds:F2} s), median of the rounds {ratios[ratios.Count / 2]:F2} ({string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}); a site's 24 h drains in {drainTotal.TotalSeconds / Rounds / days:F2} s; {writesTotal.BatchesWritten} batches in {writesTotal.Writes} InfluxDB writes"));
         await collector.StopAsync();
     }
 
-    // One agent's day: for each minute, one batch per device (the device point and its interfaces), in poll order.
-    private static List<SampleBatch> SiteDay(string bootId)
+    // One agent's days: for each minute, one batch per device (the device point and its interfaces), in poll order.
+    private static List<SampleBatch> SiteDays(string bootId, int polls)
     {
-        var batches = new List<SampleBatch>(Polls * Devices);
+        var batches = new List<SampleBatch>(polls * Devices);
         var sequence = 0UL;
-        for (var poll = 0; poll < Polls; poll++)
+        for (var poll = 0; poll < polls; poll++)
         {
             for (var device = 0; device < Devices; device++)
             {

@@ -35,15 +35,20 @@ if (mode is "outbox" or "all")
 
 if (mode is "drain" or "all")
 {
-    // drain [WINDOW] [nogzip]: WINDOW = unacknowledged backlog messages the agent keeps in flight (its window less the live reserve).
+    // drain [WINDOW] [nogzip] [days=N]: WINDOW = unacknowledged backlog messages the agent keeps in flight (its window less
+    // the live reserve); N = days of the site replayed per round (default 6: phases of several seconds, not one).
     var window = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var w) && w > 0
         ? w
         : SonLa.Monitor.Agent.Uplink.UplinkSettings.DefaultWindow - SonLa.Monitor.Agent.Uplink.UplinkSettings.DefaultLiveReserve;
     var gzip = !args.Contains("nogzip");
+    var days = args.FirstOrDefault(a => a.StartsWith("days=", StringComparison.Ordinal)) is { } d
+        && int.TryParse(d.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 30
+        ? n
+        : 6;
     // First with every process on every core (this machine as it is), then as if InfluxDB had its own host. The second
     // pins this process for good, so it comes last.
-    await DrainBench.RunAsync(window, gzip, separateCores: false);
-    await DrainBench.RunAsync(window, gzip, separateCores: true);
+    await DrainBench.RunAsync(window, gzip, separateCores: false, days);
+    await DrainBench.RunAsync(window, gzip, separateCores: true, days);
 }
 
 if (mode is "alerts" or "all")

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Alerts;
 using SonLa.Monitor.Collector.Alerts.Outages;
 using SonLa.Monitor.Collector.Api;
+using SonLa.Monitor.Collector.Api.Description;
 using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Configuration;
 using SonLa.Monitor.Collector.Diagnostics;
@@ -48,6 +49,7 @@ public static class CollectorApp
         app.MapSelfCheckRequestEndpoints();
         app.MapSiteEndpoints();
         app.MapHistoryApi();
+        app.MapApiDescription();
         return app;
     }
 
@@ -180,6 +182,7 @@ public static class CollectorApp
         services.AddWebUi();
         services.AddSites();
         services.AddHistory();
+        services.AddApiDescription();
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<IngestOptions>>((grpc, ingest) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SonLa.Monitor.Collector.Alerts;
 using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Notifications;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.Api;
 
@@ -16,8 +17,12 @@ public static class AlertApiEndpoints
     public static IEndpointRouteBuilder MapAlertApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/api/alerts", ListAsync).RequireAuthorization(AuthPolicies.Reader);
-        endpoints.MapPost("/api/alerts/{id:long}/ack", AcknowledgeAsync).RequireAuthorization(AuthPolicies.Admin);
+        endpoints.MapGet("/api/alerts", ListAsync).RequireAuthorization(AuthPolicies.Reader)
+            .WithName("ListAlerts").WithSummary("Alerts, newest first (active: pending and firing).")
+            .Produces<AlertList>().ProducesErrors(400, 401, 403, 404);
+        endpoints.MapPost("/api/alerts/{id:long}/ack", AcknowledgeAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithName("AcknowledgeAlert").WithSummary("Acknowledges an open alert: no more reminders.")
+            .ReadsJson<AcknowledgeRequest>(optional: true).Produces<AlertView>().ProducesErrors(400, 401, 403, 404, 409);
         endpoints.MapMaintenanceEndpoints();
         return endpoints;
     }

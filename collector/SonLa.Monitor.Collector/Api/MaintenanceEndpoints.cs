@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SonLa.Monitor.Collector.Alerts;
 using SonLa.Monitor.Collector.Auth;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.Api;
 
@@ -15,13 +16,20 @@ public static class MaintenanceEndpoints
     public static IEndpointRouteBuilder MapMaintenanceEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/api/maintenance", ListAsync).RequireAuthorization(AuthPolicies.Reader);
-        endpoints.MapPost("/api/maintenance", AddAsync).RequireAuthorization(AuthPolicies.Admin);
+        endpoints.MapGet("/api/maintenance", ListAsync).RequireAuthorization(AuthPolicies.Reader)
+            .WithName("ListMaintenance").WithSummary("Maintenance windows (current and future; ended=true adds ended ones).")
+            .Produces<MaintenanceList>().ProducesErrors(401, 403, 404);
+        endpoints.MapPost("/api/maintenance", AddAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithName("AddMaintenance").WithSummary("Adds a maintenance window: alerts are recorded but not notified.")
+            .ReadsJson<NewMaintenanceRequest>().Produces<MaintenanceView>(StatusCodes.Status201Created)
+            .ProducesErrors(400, 401, 403, 404);
         endpoints.MapDelete("/api/maintenance/{id:long}", async (long id, HttpContext context, [FromServices] IAlertBook book) =>
             await book.RemoveMaintenanceAsync(id, context.RequestAborted)
                 ? Results.NoContent()
                 : ApiJson.NotFound($"no maintenance window {id}"))
-            .RequireAuthorization(AuthPolicies.Admin);
+            .RequireAuthorization(AuthPolicies.Admin)
+            .WithName("RemoveMaintenance").WithSummary("Removes a maintenance window.")
+            .Produces(StatusCodes.Status204NoContent).ProducesErrors(401, 403, 404);
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Api;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.Auth;
 
@@ -18,17 +19,24 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(LoginPath, LoginAsync).AllowAnonymous();
-        endpoints.MapPost("/api/logout", (Func<HttpContext, Task<IResult>>)LogoutAsync).AllowAnonymous();
+        endpoints.MapPost(LoginPath, LoginAsync).AllowAnonymous()
+            .WithName("Login").WithSummary("Signs in: sets the session cookie and returns the CSRF token for later posts.")
+            .ReadsJson<LoginRequest>().Produces<LoginAnswer>().ProducesErrors(400, 401, 429);
+        endpoints.MapPost("/api/logout", (Func<HttpContext, Task<IResult>>)LogoutAsync).AllowAnonymous()
+            .WithName("Logout").WithSummary("Ends the session.").Produces(StatusCodes.Status204NoContent);
         endpoints.MapGet("/api/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
             ApiJson.Ok(new AntiforgeryAnswer(antiforgery.GetAndStoreTokens(context).RequestToken!, AuthSchemes.AntiforgeryHeaderName),
-                ApiJsonContext.Api.AntiforgeryAnswer)).AllowAnonymous();
+                ApiJsonContext.Api.AntiforgeryAnswer)).AllowAnonymous()
+            .WithName("Antiforgery").WithSummary("A fresh CSRF token for the session's posts.").Produces<AntiforgeryAnswer>();
         endpoints.MapGet("/api/me", (HttpContext context, UserStore users) =>
             context.User.UserId() is { } id && users.FindById(id) is { } user
                 ? ApiJson.Ok(View(user), ApiJsonContext.Api.UserView)
                 : ApiJson.Error(StatusCodes.Status401Unauthorized, "unauthorized", "no such user any more"))
-            .RequireAuthorization(AuthSchemes.AnySessionPolicy);
-        endpoints.MapPost("/api/me/password", ChangePasswordAsync).RequireAuthorization(AuthSchemes.AnySessionPolicy);
+            .RequireAuthorization(AuthSchemes.AnySessionPolicy)
+            .WithName("Me").WithSummary("The signed-in user.").Produces<UserView>().ProducesErrors(401);
+        endpoints.MapPost("/api/me/password", ChangePasswordAsync).RequireAuthorization(AuthSchemes.AnySessionPolicy)
+            .WithName("ChangePassword").WithSummary("Changes the signed-in user's password.")
+            .ReadsJson<PasswordChangeRequest>().Produces<UserView>().ProducesErrors(400, 401, 403, 429);
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using SonLa.Monitor.Collector.Api;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.Auth;
 
@@ -15,9 +16,12 @@ public static class TokenEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var tokens = endpoints.MapGroup("/api/tokens").RequireAuthorization(AuthPolicies.Reader);
-        tokens.MapPost("", CreateAsync);
+        tokens.MapPost("", CreateAsync)
+            .WithName("AddToken").WithSummary("A bearer token acting as the caller (shown once).")
+            .ReadsJson<NewTokenRequest>().Produces<NewTokenAnswer>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403);
         tokens.MapGet("", (HttpContext context, UserStore store) =>
-            ApiJson.Ok(new TokenList(store.ListTokens(OwnerFilter(context)).Select(View).ToList()), ApiJsonContext.Api.TokenList));
+            ApiJson.Ok(new TokenList(store.ListTokens(OwnerFilter(context)).Select(View).ToList()), ApiJsonContext.Api.TokenList))
+            .WithName("ListTokens").WithSummary("Your tokens (an admin: everyone's).").Produces<TokenList>().ProducesErrors(401, 403);
         tokens.MapDelete("/{id:long}", (long id, HttpContext context, UserStore store, ILoggerFactory loggers) =>
         {
             if (!store.RevokeToken(id, OwnerFilter(context)))
@@ -27,7 +31,8 @@ public static class TokenEndpoints
 
             AuthLog.TokenRevoked(loggers.CreateLogger(AuthEndpoints.LogCategory), context.User.UserName(), id);
             return Results.NoContent();
-        });
+        })
+            .WithName("RevokeToken").WithSummary("Revokes a token.").Produces(StatusCodes.Status204NoContent).ProducesErrors(401, 403, 404);
         return endpoints;
     }
 

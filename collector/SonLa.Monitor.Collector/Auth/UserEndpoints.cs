@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SonLa.Monitor.Collector.Api;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.Auth;
 
@@ -15,9 +16,14 @@ public static partial class UserEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var users = endpoints.MapGroup("/api/users").RequireAuthorization(AuthPolicies.Admin);
         users.MapGet("", (UserStore store) =>
-            ApiJson.Ok(new UserList(store.List().Select(AuthEndpoints.View).ToList()), ApiJsonContext.Api.UserList));
-        users.MapPost("", CreateAsync);
-        users.MapDelete("/{name}", Disable);
+            ApiJson.Ok(new UserList(store.List().Select(AuthEndpoints.View).ToList()), ApiJsonContext.Api.UserList))
+            .WithName("ListUsers").WithSummary("Every user (admin).").Produces<UserList>().ProducesErrors(401, 403);
+        users.MapPost("", CreateAsync)
+            .WithName("AddUser").WithSummary("Adds a user (admin).").ReadsJson<NewUserRequest>()
+            .Produces<UserView>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403, 404, 409);
+        users.MapDelete("/{name}", Disable)
+            .WithName("DisableUser").WithSummary("Disables a user and revokes its sessions and tokens (admin).")
+            .Produces(StatusCodes.Status204NoContent).ProducesErrors(400, 401, 403, 404);
         return endpoints;
     }
 
