@@ -139,4 +139,15 @@ public sealed class HistoryReaderInfluxServerTests : IAsyncLifetime
             Assert.Empty(latency.Series);
         }
     }
+
+    [Fact]
+    public async Task ManyDevices_AreCappedAtMaxSeries()
+    {
+        var at = new DateTimeOffset(2026, 11, 27, 7, 20, 0, TimeSpan.Zero);
+        await LineWriter.WriteAsync(_influx.Url, Enumerable.Range(0, HistoryReader.MaxSeries + 5)
+            .Select(i => LineWriter.Device("xa-nhieu", $"d{i:000}", at, i)));
+        var answer = await Reader().ReadAsync(new HistoryRequest("xa-nhieu", "latency", HistoryRange.Hour, null, null), CancellationToken.None);
+        Assert.Equal(HistoryReader.MaxSeries, answer.Series.Count);
+        Assert.Equal("d000", answer.Series[0].Name);
+    }
 }
