@@ -55,6 +55,11 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
         Assert.StartsWith("image/svg+xml", answer.Headers["content-type"], StringComparison.Ordinal);
         output.WriteLine(await browser.ScreenshotAsync("site"));
 
+        await Expect(page.Locator(".site-head")).ToContainTextAsync("Đường truyền: tốt");
+        // Admin: ask the connected agent for a self-check now (202 from the collector).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chạy tự kiểm tra ngay" }).ClickAsync();
+        await Expect(page.Locator("#site-selfcheck .note")).ToHaveTextAsync(new Regex("Đã yêu cầu agent tự kiểm tra"));
+
         await page.GetByRole(AriaRole.Button, new() { Name = "7 ngày" }).ClickAsync();
         await Expect(chart).ToHaveAttributeAsync("src", new Regex("range=7d"));
         Assert.Empty(browser.PageErrors);

@@ -55,10 +55,15 @@ export async function render(main, context) {
     history.replaceState(null, "", text ? `/?${text}` : "/");
   };
 
+  let typing = null;
   search.addEventListener("input", () => {
-    state.search = search.value;
-    keepInUrl();
-    renderGroups();
+    // A province has thousands of sites: redraw once the typing pauses, not on every key.
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      state.search = search.value;
+      keepInUrl();
+      renderGroups();
+    }, 120);
   });
   statusSelect.addEventListener("change", () => {
     state.status = statusSelect.value;
@@ -208,6 +213,7 @@ export async function render(main, context) {
   renderLiveState();
   await load();
   return () => {
+    clearTimeout(typing);
     clearInterval(timer);
     unsubscribe.forEach((stop) => stop());
   };

@@ -1,7 +1,7 @@
 import { api } from "../api.js";
 import { announce, h, replace } from "../dom.js";
 import { dateTime, decimal, statusLabel } from "../format.js";
-import { t } from "../i18n.js";
+import { lang, t } from "../i18n.js";
 import * as live from "../live.js";
 import { alertTable } from "./alert-table.js";
 import { chartsSection } from "./site-charts.js";
@@ -42,7 +42,10 @@ export async function render(main, context) {
       h("p", { class: "muted" },
         site.district ? t("district", { district: site.district }) : null,
         site.district ? " · " : null,
-        site.last_seen ? t("last_seen", { time: dateTime(site.last_seen) }) : t("never_seen")),
+        site.last_seen ? t("last_seen", { time: dateTime(site.last_seen) }) : t("never_seen"),
+        " · ",
+        h("span", { class: `uplink uplink-${["up", "down"].includes(site.uplink) ? site.uplink : "unknown"}` },
+          t(`uplink_${["up", "down"].includes(site.uplink) ? site.uplink : "unknown"}`))),
       h("p", { class: "muted" }, site.connected && agent
         ? [t("agent", { version: agent.version ?? "?", since: dateTime(agent.connected_since) }),
           agent.clock_offset_ms !== null && agent.clock_offset_ms !== undefined ? ` · ${t("clock_offset", { ms: decimal(agent.clock_offset_ms) })}` : ""]
@@ -57,11 +60,13 @@ export async function render(main, context) {
     } else {
       const status = ["ok", "warn", "fail"].includes(check.status) ? check.status : "fail";
       parts.push(h("p", {}, t("selfcheck_at", { time: dateTime(check.at), status: t(`check_${status}`) })));
+      const english = lang() === "en";
       parts.push(h("ul", { class: "checks" }, (check.checks ?? []).map((item) => {
         const known = ["ok", "warn", "fail", "skip"].includes(item.status) ? item.status : "fail";
         return h("li", { class: `check check-${known}` },
           h("span", { class: "check-status" }, h("span", { "aria-hidden": "true" }, CHECK_ICONS[known]), " ", t(`check_${known}`)),
-          " ", h("strong", {}, item.id), ": ", item.message ?? "");
+          " ", h("strong", {}, item.id), ": ", english && item.message_en ? item.message_en : item.message ?? "",
+          (english ? item.hint_en : item.hint) ? h("span", { class: "check-hint" }, english ? item.hint_en : item.hint) : null);
       })));
     }
     if (user.role === "admin" && selfcheckSupported) {
