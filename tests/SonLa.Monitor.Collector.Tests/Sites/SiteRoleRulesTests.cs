@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SonLa.Monitor.Testing.Processes;
 using SonLa.Monitor.Collector.Sites;
 
 namespace SonLa.Monitor.Collector.Tests.Sites;
@@ -61,12 +63,31 @@ public class SiteRoleRulesTests
     }
 
     [Fact]
-    public async Task Live_IsAnEventStream_ForASignedInUser()
+    public async Task Live_IsAnEventStream_ThatEndsWhenTheClientGoes_OrTheCollectorStops()
     {
-        await using var host = await SitesHost.StartAsync();
-        using var staff = await host.UserAsync("chieng-coi-staff", "site", SitesHost.SiteId);
-        await using var live = await LiveReader.OpenAsync(host.Address, staff.Cookies);
-        Assert.Equal(HttpStatusCode.OK, live.Status);
-        Assert.Equal(SiteEndpoints.EventStreamContentType, live.MediaType);
+        var host = await SitesHost.StartAsync();
+        try
+        {
+            using var staff = await host.UserAsync("chieng-coi-staff", "site", SitesHost.SiteId);
+            var hub = host.Services.GetRequiredService<SiteLiveHub>();
+            await using (var first = await LiveReader.OpenAsync(host.Address, staff.Cookies))
+            {
+                Assert.Equal(HttpStatusCode.OK, first.Status);
+                Assert.Equal(SiteEndpoints.EventStreamContentType, first.MediaType);
+                Assert.Equal(1, hub.SubscriberCount);
+            }
+
+            await Poll.UntilAsync(() => hub.SubscriberCount == 0, TimeSpan.FromSeconds(30), "the subscription of a client that went away dropped");
+
+            await using var second = await LiveReader.OpenAsync(host.Address, staff.Cookies);
+            // The stream ends as the collector stops, well before Kestrel's 30 s shutdown grace would cut it.
+            var stopping = host.DisposeAsync().AsTask();
+            await second.Ended.WaitAsync(TimeSpan.FromSeconds(20));
+            await stopping.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
     }
 }

@@ -26,6 +26,7 @@ internal sealed class SitesHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly TempDirectory? _state;
+    private int _disposed;
 
     private SitesHost(WebApplication app, Uri api, Uri grpc, TempDirectory? state)
     {
@@ -142,8 +143,14 @@ internal sealed class SitesHost : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Stops the collector; again is a no-op (a test may stop it early).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
