@@ -25,15 +25,17 @@ usage() {
   cat <<'EOF'
 Usage: ./sonla.sh COMMAND
 
-  demo     install missing system packages, build, and run a demo on loopback: InfluxDB, two
-           simulated commune devices (real net-snmp snmpd), the collector and one agent.
-           Runs until Ctrl-C, then stops everything it started.
+  demo     install missing system packages, build, and run a demo province on loopback: 12 Sơn La
+           communes (router, switch and UPS each on real net-snmp snmpd; one agent per site),
+           InfluxDB and the collector with its web dashboard; one site down, one degraded.
+           Prints the dashboard URL and the admin login. Runs until Ctrl-C, then stops everything.
            DEMO_SECONDS=N ./sonla.sh demo   (or: ./sonla.sh demo --check [N]) runs N seconds
-           (default 60), checks that interface data reached InfluxDB, and exits 0 if it did.
+           (default 60), checks /api/sites, the dashboard and InfluxDB, and exits 0 if all hold.
   test     install missing system packages, build the solution once and run every test project
            (real snmpd/influxd started by the tests). Ends with "N passed, N failed[, N skipped]".
   build    publish dist/agent/sonla-agent and dist/collector/sonla-collector (Release).
-  bench    run the benchmarks (Release): bench/SonLa.Monitor.Benchmarks -- [codec|walk|all] (default all)
+  bench    run the benchmarks (Release): bench/SonLa.Monitor.Benchmarks -- [MODE] (default all), MODE one of
+           codec walk traps wire outbox drain alerts selfcheck sites
   fuzz     [SECONDS] fuzz the SNMP decoders with afl++ and SharpFuzz (default 300 s): installs afl++ if
            missing, instruments SonLa.Monitor.Snmp.dll, runs afl-fuzz from fuzz/corpus, copies any
            crashes to fuzz/crashers/ and prints execs, paths and crashes. Run dir: artifacts/fuzz/.

@@ -47,7 +47,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
         await Expect(page.Locator("[data-device=ups] .ups")).ToContainTextAsync("điện lưới");
 
         var chart = page.Locator("img.chart").First;
-        await Expect(chart).ToHaveAttributeAsync("src", new Regex("/charts/traffic\\.svg\\?range=24h&device=router&if_index=1&lang=vi"));
+        await Expect(chart).ToHaveAttributeAsync("src", new Regex("/charts/traffic\\.svg\\?range=1h&device=router&if_index=1&lang=vi"));
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.chart'); return i && i.complete && i.naturalWidth > 0; }");
         var src = await chart.GetAttributeAsync("src");
         var answer = await browser.Context.APIRequest.GetAsync(src!);

@@ -3,7 +3,8 @@ import { lang, t } from "../i18n.js";
 
 const RANGES = ["1h", "24h", "7d"];
 const MAX_TRAFFIC_CHARTS = 4;
-let chosenRange = "24h";
+// The last hour first: a site that just came up (or the demo) has data there, and it is what the NOC looks at.
+let chosenRange = "1h";
 
 /** The uplink device: role "uplink", else one named like a router (as the API decides "uplink"). */
 function uplinkDevices(devices) {
