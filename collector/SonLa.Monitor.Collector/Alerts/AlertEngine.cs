@@ -144,6 +144,8 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
                     try
                     {
                         command.Run(Evaluator);
+                        // The summary first: whoever awaited the command (an acknowledgement) then sees its effect there too.
+                        Summarize(input);
                         command.Done.TrySetResult();
                     }
                     catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -151,7 +153,7 @@ public sealed class AlertEngine : BackgroundService, IBatchObserver, ISitePresen
                         command.Done.TrySetException(ex);
                     }
 
-                    break;
+                    return;
                 default:
                     break;
             }

@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace SonLa.Monitor.Collector.Api;
@@ -9,6 +12,19 @@ public static class ApiJson
 {
     /// <summary>API request bodies are small; anything bigger is refused before it is read.</summary>
     public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// The options of every API JSON context: snake_case, every field always present, numbers strictly as numbers, and
+    /// Vietnamese written as UTF-8 text ("Xã Chiềng Cơi", not \u escapes) so that curl output is readable. HTML-sensitive
+    /// characters stay escaped.
+    /// </summary>
+    public static JsonSerializerOptions CreateOptions() => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.Strict,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
 
     public static IResult Ok<T>(T value, JsonTypeInfo<T> type) => Results.Json(value, type);
 

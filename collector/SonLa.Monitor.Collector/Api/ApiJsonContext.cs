@@ -1,7 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace SonLa.Monitor.Collector.Api;
 
@@ -30,17 +28,12 @@ namespace SonLa.Monitor.Collector.Api;
 [JsonSerializable(typeof(MaintenanceList))]
 [JsonSerializable(typeof(MaintenanceView))]
 [JsonSerializable(typeof(NewMaintenanceRequest))]
+[JsonSerializable(typeof(SelfCheckRequestAnswer))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>
     /// What the endpoints use: the same options, with Vietnamese written as UTF-8 text ("Xã Chiềng Cơi", not \u
     /// escapes) so that curl output is readable. HTML-sensitive characters stay escaped.
     /// </summary>
-    public static ApiJsonContext Api { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.Strict,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    });
+    public static ApiJsonContext Api { get; } = new(ApiJson.CreateOptions());
 }

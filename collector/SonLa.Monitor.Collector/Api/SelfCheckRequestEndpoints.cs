@@ -1,6 +1,7 @@
 using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.Ingest;
 using SonLa.Monitor.Protocol.V1;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.Api;
 
@@ -21,10 +22,7 @@ public static class SelfCheckRequestEndpoints
             .WithName("RequestSelfCheck")
             .WithSummary("Asks the site's agent to run its self-check now")
             .Produces<SelfCheckRequestAnswer>(StatusCodes.Status202Accepted)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status409Conflict);
+            .ProducesErrors(401, 403, 404, 409);
         return endpoints;
     }
 
@@ -45,7 +43,7 @@ public static class SelfCheckRequestEndpoints
         }
 
         SelfCheckRequestLog.Requested(logger, id, user, requestId);
-        return Results.Json(new SelfCheckRequestAnswer(requestId), SelfCheckRequestJsonContext.Api.SelfCheckRequestAnswer,
+        return Results.Json(new SelfCheckRequestAnswer(requestId), ApiJsonContext.Api.SelfCheckRequestAnswer,
             statusCode: StatusCodes.Status202Accepted);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using SonLa.Monitor.Collector.Api;
 using SonLa.Monitor.Collector.Auth;
 using SonLa.Monitor.Collector.History.Charts;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.History;
 
@@ -23,29 +24,17 @@ public static class HistoryEndpoints
             .RequireAuthorization(AuthPolicies.Reader)
             .WithName("GetSiteHistory")
             .Produces<HistoryAnswer>(StatusCodes.Status200OK)
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(400, 401, 403, 404, 503);
         endpoints.MapGet("/api/sites/{id}/charts/{metric}.svg", ChartAsync)
             .RequireAuthorization(AuthPolicies.Reader)
             .WithName("GetSiteChart")
             .Produces(StatusCodes.Status200OK, contentType: SvgChart.ContentType)
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(400, 401, 403, 404, 503);
         endpoints.MapGet("/api/events", EventsAsync)
             .RequireAuthorization(AuthPolicies.Reader)
             .WithName("ListEvents")
             .Produces<EventList>(StatusCodes.Status200OK)
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(400, 401, 403, 404, 503);
         return endpoints;
     }
 

@@ -1,7 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using SonLa.Monitor.Collector.Api;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace SonLa.Monitor.Collector.History;
 
@@ -15,11 +14,5 @@ namespace SonLa.Monitor.Collector.History;
 public sealed partial class HistoryJsonContext : JsonSerializerContext
 {
     /// <summary>Vietnamese as UTF-8 text, HTML-sensitive characters escaped (as <see cref="Api.ApiJsonContext.Api"/>).</summary>
-    public static HistoryJsonContext Api { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.Strict,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    });
+    public static HistoryJsonContext Api { get; } = new(ApiJson.CreateOptions());
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using SonLa.Monitor.Collector.Api;
 using SonLa.Monitor.Collector.Auth;
+using SonLa.Monitor.Collector.Api.Description;
 
 namespace SonLa.Monitor.Collector.Sites;
 
@@ -22,19 +23,17 @@ public static class SiteEndpoints
             .RequireAuthorization(AuthPolicies.Reader)
             .WithName("ListSites")
             .Produces<SiteList>(StatusCodes.Status200OK)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized);
+            .ProducesErrors(401);
         endpoints.MapGet("/api/sites/{id}", Get)
             .RequireAuthorization(AuthPolicies.Reader)
             .WithName("GetSite")
             .Produces<SiteDetail>(StatusCodes.Status200OK)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound);
+            .ProducesErrors(401, 403, 404);
         endpoints.MapGet("/api/live", LiveAsync)
             .RequireAuthorization(AuthPolicies.Reader)
             .WithName("LiveUpdates")
             .Produces(StatusCodes.Status200OK, contentType: EventStreamContentType)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized);
+            .ProducesErrors(401);
         return endpoints;
     }
 

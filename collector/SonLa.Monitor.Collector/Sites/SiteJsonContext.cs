@@ -1,7 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using SonLa.Monitor.Collector.Api;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace SonLa.Monitor.Collector.Sites;
 
@@ -17,11 +16,5 @@ namespace SonLa.Monitor.Collector.Sites;
 public sealed partial class SiteJsonContext : JsonSerializerContext
 {
     /// <summary>As the rest of the API: Vietnamese written as UTF-8 text, HTML-sensitive characters escaped.</summary>
-    public static SiteJsonContext Api { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.Strict,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    });
+    public static SiteJsonContext Api { get; } = new(ApiJson.CreateOptions());
 }
