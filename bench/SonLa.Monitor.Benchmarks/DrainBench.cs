@@ -21,29 +21,24 @@ using SonLa.Monitor.Testing.Influx;
 namespace SonLa.Monitor.Benchmarks;
 
 /// <summary>
-/// Backlog drain: 24 hours of one site (5 devices × 10 interfaces, polled every 60 s: 7,200 batches,
-/// 79,200 points) a day, <c>days</c> days of it per round (a site back after a long outage; a day alone drains in about a
-/// second here, so that one cache snapshot of InfluxDB's decided a round), replayed as an agent sends a backlog — stored batches of one device poll merged 60 to a message, a
-/// window of unacknowledged messages, points in the compact encoding, gzip on (messages serialized and gzip'd before timing: the agent's CPU is not the
-/// collector's) — through the real collector (in process, Kestrel h2c on
-/// loopback) into a real influxd. The anchor, measured in the same run: InfluxDB's own ingest
-/// ceiling for the same points as 5,000-point line-protocol POSTs straight to /write, with as many
-/// writers as the collector has writes in flight. Each round writes fresh series (its own database
-/// for the ceiling, its own site for the pipeline), so neither run overwrites the other. Each timed run starts after a
-/// 3 s pause, and rounds alternate which of the two runs first, so neither pays for InfluxDB's after-work of the other.
-/// A run is under a second and InfluxDB's cache snapshots land in one or the other at random, so besides the median of
-/// the rounds' ratios the summary gives the ratio of the totals (all rounds' points over all rounds' seconds, each side).
+/// Backlog drain: 24 hours of one site (5 devices × 10 interfaces, polled every 60 s: 7,200 batches, 79,200 points) a
+/// day, <c>days</c> days of it per round (a site back after a long outage; phases of several seconds, so no single cache
+/// snapshot of InfluxDB's decides a round), replayed as an agent sends a backlog (see <see cref="DrainLoad"/>: made before
+/// timing, kept as bytes; the agent's CPU is not the collector's) through the real collector (in process, with the
+/// collector's runtime settings, see <see cref="CollectorRuntime"/>; Kestrel h2c on loopback) into a real influxd. The
+/// anchor, measured in the same run: InfluxDB's own ingest ceiling for the same points as 5,000-point line-protocol POSTs
+/// straight to /write, with as many writers as the collector has writes in flight. Each round writes fresh series (its
+/// own database for the ceiling, its own site for the pipeline), so neither run overwrites the other. Each timed run
+/// starts after a 3 s pause, and rounds alternate which of the two runs first, so neither pays for InfluxDB's after-work
+/// of the other. Besides the median of the rounds' ratios the summary gives the ratio of the totals (all rounds' points
+/// over all rounds' seconds, each side).
 /// </summary>
 public static class DrainBench
 {
-    private const int Devices = 5;
-    private const int InterfacesPerDevice = 10;
     private const int PollsPerDay = 24 * 60;
-    private const int CeilingPostPoints = 5000;
     private const int Rounds = 5;
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
     private const string TokenPrefix = "drain-bench-token-";
-    private static readonly long Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
 
     public static async Task RunAsync(int window, bool gzip, bool separateCores, int days)
     {
@@ -86,34 +81,15 @@ public static class DrainBench
         var invoker = channel.CreateCallInvoker();
         using var http = new HttpClient { BaseAddress = new Uri(influx.Url), Timeout = TimeSpan.FromMinutes(2) };
 
-        var batches = SiteDays("boot-drain", polls);
-        var points = batches.Sum(b => b.Points.Count);
+        // Everything the rounds send is made now, as bytes: the protobuf objects of 6 days (millions of them) would
+        // otherwise stay reachable through the rounds and every full GC of this process would trace them.
+        var load = DrainLoad.Prepare(polls, sites, gzip);
+        var points = load.Points;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"drain: {days} day(s) a round: {polls} polls x {Devices} devices x {InterfacesPerDevice} interfaces = {batches.Count} batches, {points} points; window {window}, gzip {(gzip ? "on" : "off")}, {writers} writes in flight"));
-
-        // The collector's own work per point, one thread: decode from the wire, convert, format as line protocol.
-        var wire = batches.Select(b =>
-        {
-            var compact = b.Clone();
-            CompactBatchCodec.Compact(compact);
-            return new AgentMessage { Batch = compact }.ToByteArray();
-        }).ToList();
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var cpu = Stopwatch.StartNew();
-            var formatted = 0L;
-            foreach (var bytes in wire)
-            {
-                var batch = AgentMessage.Parser.ParseFrom(bytes).Batch;
-                formatted += LineBatch.From(BatchConverter.Convert(batch, "cost").Points).Bytes;
-            }
-
-            if (pass == 2)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  collector work per point (parse, convert, format; one thread): {cpu.Elapsed.TotalMilliseconds * 1000 / points:F2} us, {formatted / points} bytes of line protocol"));
-            }
-        }
+            $"drain: {days} day(s) a round: {polls} polls x {DrainLoad.Devices} devices x {DrainLoad.InterfacesPerDevice} interfaces = {polls * DrainLoad.Devices} batches, {points} points; window {window}, gzip {(gzip ? "on" : "off")}, {writers} writes in flight"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  collector work per point (parse, convert, format; one thread): {load.CollectorWorkPerPoint.TotalMilliseconds * 1000:F2} us, {load.LineBytesPerPoint} bytes of line protocol"));
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 
         var ratios = new List<double>();
         TimeSpan drainTotal = default, ceilingTotal = default;
@@ -122,13 +98,14 @@ public static class DrainBench
             var site = sites[round];
             var database = "ceiling_" + round.ToString(CultureInfo.InvariantCulture);
             await influx.QueryAsync($"CREATE DATABASE \"{database}\"");
-            var bodies = CeilingBodies(batches, site);
+            var bodies = load.CeilingBodies[round];
 
             // InfluxDB works on after a burst (WAL, cache snapshots): whichever run came second would pay for the first.
             // So each timed run starts on a settled server, and the order alternates between rounds.
             var ceilingFirst = round % 2 == 1;
             TimeSpan ceiling = default, drain = default, ceilingCpu = default, drainCpu = default;
             WriteStageStatistics before = default!, after = default!;
+            GcSnapshot gcBefore = default, gcDrain = default;
             for (var turn = 0; turn < 2; turn++)
             {
                 await Task.Delay(SettleTime);
@@ -141,8 +118,10 @@ public static class DrainBench
                 else
                 {
                     before = stage.Statistics;
-                    drain = await DrainAsync(invoker, site, batches, window, gzip);
+                    gcBefore = GcSnapshot.Take();
+                    drain = await DrainAsync(invoker, site, load, window, gzip);
                     after = stage.Statistics;
+                    gcDrain = GcSnapshot.Take() - gcBefore;
                     drainCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 }
             }
@@ -161,17 +140,7 @@ public static class DrainBench
             // CPU of this process (agent emulation with gzip + collector) per point, against the bare poster's: the
             // drain shares the 2 cores with influxd, the ceiling run barely does.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    (CPU of agent + collector: {drainCpu.TotalMilliseconds * 1000 / points:F1} us a point; of the ceiling's poster: {ceilingCpu.TotalMilliseconds * 1000 / points:F1} us)"));
-            // The same writers with POSTs of the size the collector made: how much of the gap is InfluxDB's cost per request.
-            var size = points / (int)Math.Max(1, after.Writes - before.Writes);
-            if (days == 1)
-            {
-                var smallDatabase = database + "_small";
-                await influx.QueryAsync($"CREATE DATABASE \"{smallDatabase}\"");
-                var small = await CeilingAsync(http, smallDatabase, CeilingBodies(batches, site, size), writers);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    (anchor with {size}-point POSTs: {points / small.TotalSeconds:F0} points/s)"));
-            }
+                $"    (CPU of agent + collector: {drainCpu.TotalMilliseconds * 1000 / points:F1} us a point; of the ceiling's poster: {ceilingCpu.TotalMilliseconds * 1000 / points:F1} us; during the drain {gcDrain.Describe(points, drain)})"));
             ratios.Add(drainRate / ceilingRate);
             drainTotal += drain;
             ceilingTotal += ceiling;
@@ -184,64 +153,6 @@ public static class DrainBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"drain ({(separateCores ? "influxd on its own core, as on its own host" : "influxd and collector sharing every core")}): ratio of the totals {ceilingTotal / drainTotal:F2} of InfluxDB's ceiling (target >= 0.9; {Rounds} rounds: drain {drainTotal.TotalSeconds:F2} s, ceiling {ceilingTotal.TotalSeconds:F2} s), median of the rounds {ratios[ratios.Count / 2]:F2} ({string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}); a site's 24 h drains in {drainTotal.TotalSeconds / Rounds / days:F2} s; {writesTotal.BatchesWritten} batches in {writesTotal.Writes} InfluxDB writes"));
         await collector.StopAsync();
-    }
-
-    // One agent's days: for each minute, one batch per device (the device point and its interfaces), in poll order.
-    private static List<SampleBatch> SiteDays(string bootId, int polls)
-    {
-        var batches = new List<SampleBatch>(polls * Devices);
-        var sequence = 0UL;
-        for (var poll = 0; poll < polls; poll++)
-        {
-            for (var device = 0; device < Devices; device++)
-            {
-                var time = Start + (poll * 60_000_000_000L) + (device * 1_000_000L);
-                var name = "dev" + device.ToString(CultureInfo.InvariantCulture);
-                var batch = new SampleBatch { BootId = bootId, Sequence = ++sequence, Backfill = true };
-                var devicePoint = new Point { Measurement = "device", TimeUnixNs = time };
-                devicePoint.Tags.Add("device", name);
-                devicePoint.Fields.Add("reachable", new FieldValue { IntValue = 1 });
-                devicePoint.Fields.Add("response_ms", new FieldValue { DoubleValue = 3.25 + (poll % 7) });
-                devicePoint.Fields.Add("uptime_s", new FieldValue { UintValue = 86_400UL + ((ulong)poll * 60) });
-                batch.Points.Add(devicePoint);
-                for (var i = 1; i <= InterfacesPerDevice; i++)
-                {
-                    batch.Points.Add(Interface(name, i, poll, time));
-                }
-
-                batches.Add(batch);
-            }
-        }
-
-        return batches;
-    }
-
-    private static Point Interface(string device, int ifIndex, int poll, long time)
-    {
-        var point = new Point { Measurement = "interface", TimeUnixNs = time };
-        point.Tags.Add("device", device);
-        point.Tags.Add("if_index", ifIndex.ToString(CultureInfo.InvariantCulture));
-        point.Tags.Add("if_name", "ge-0/0/" + ifIndex.ToString(CultureInfo.InvariantCulture));
-        var octets = (ulong)poll * 7_500_000UL * (ulong)ifIndex;
-        point.Fields.Add("in_octets", new FieldValue { UintValue = 1_000_000_000UL + octets });
-        point.Fields.Add("out_octets", new FieldValue { UintValue = 500_000_000UL + (octets / 3) });
-        point.Fields.Add("in_bps", new FieldValue { DoubleValue = 1_000_000.0 * ifIndex });
-        point.Fields.Add("out_bps", new FieldValue { DoubleValue = 333_333.3 * ifIndex });
-        point.Fields.Add("in_errors", new FieldValue { UintValue = (ulong)(poll / 100) });
-        point.Fields.Add("out_errors", new FieldValue { UintValue = 0 });
-        point.Fields.Add("in_discards", new FieldValue { UintValue = (ulong)(poll / 50) });
-        point.Fields.Add("out_discards", new FieldValue { UintValue = 0 });
-        point.Fields.Add("oper_status", new FieldValue { IntValue = 1 });
-        point.Fields.Add("admin_status", new FieldValue { IntValue = 1 });
-        point.Fields.Add("speed_bps", new FieldValue { UintValue = 1_000_000_000UL });
-        return point;
-    }
-
-    // The same points the collector would write for `site`, as 5,000-point bodies (formatted before timing).
-    private static List<byte[]> CeilingBodies(List<SampleBatch> batches, string site, int postPoints = CeilingPostPoints)
-    {
-        var all = batches.SelectMany(b => BatchConverter.Convert(b, site).Points).ToList();
-        return all.Chunk(postPoints).Select(chunk => Encoding.UTF8.GetBytes(LineProtocol.Format(chunk))).ToList();
     }
 
     private static async Task<TimeSpan> CeilingAsync(HttpClient http, string database, List<byte[]> bodies, int writers)
@@ -271,7 +182,7 @@ public static class DrainBench
         Marshallers.Create(bytes => bytes, bytes => bytes), Marshallers.Create(m => m.ToByteArray(), CollectorMessage.Parser.ParseFrom));
 
     // As the agent's uplink: Hello, then batches oldest first with at most `window` unanswered; done when all are acknowledged.
-    private static async Task<TimeSpan> DrainAsync(CallInvoker invoker, string site, List<SampleBatch> batches, int window, bool gzip)
+    private static async Task<TimeSpan> DrainAsync(CallInvoker invoker, string site, DrainLoad load, int window, bool gzip)
     {
         var headers = new Metadata { { "authorization", "Bearer " + TokenPrefix + site } };
         if (gzip)
@@ -279,13 +190,9 @@ public static class DrainBench
             headers.Add("grpc-internal-encoding-request", "gzip");
         }
 
-        // As the uplink sends a backlog: up to BacklogMergeBatches stored batches merged into one message in the compact
-        // encoding (one answer for all), then gzip on the call.
-        var messages = batches.Chunk(UplinkSettings.DefaultBacklogMergeBatches)
-            .Select(chunk => new AgentMessage { Batch = CompactBatchCodec.Merge(chunk) }.ToByteArray())
-            .Select(bytes => gzip ? PassThroughGzipProvider.Compress(bytes) : bytes).ToList();
+        var messages = load.Messages;
         using var call = invoker.AsyncDuplexStreamingCall(RawConnect, null, new CallOptions(headers));
-        var hello = new AgentMessage { Hello = new Hello { SiteId = site, AgentVersion = "bench", BootId = batches[0].BootId } }.ToByteArray();
+        var hello = new AgentMessage { Hello = new Hello { SiteId = site, AgentVersion = "bench", BootId = load.BootId } }.ToByteArray();
         await call.RequestStream.WriteAsync(gzip ? PassThroughGzipProvider.Compress(hello) : hello);
         if (!await call.ResponseStream.MoveNext(CancellationToken.None) || call.ResponseStream.Current.KindCase != CollectorMessage.KindOneofCase.Welcome)
         {

@@ -33,7 +33,24 @@ if (mode is "outbox" or "all")
     OutboxBench.Run();
 }
 
-if (mode is "drain" or "all")
+// Benches hosting the collector run with its runtime settings (see CollectorRuntime), in a child process when this one has not.
+if (mode is "drain" or "alerts" or "sites" && !CollectorRuntime.IsActive)
+{
+    return await CollectorRuntime.RunChildAsync(args);
+}
+
+if (mode is "all" && !CollectorRuntime.IsActive)
+{
+    foreach (var collectorMode in new[] { "drain", "alerts", "sites" })
+    {
+        if (await CollectorRuntime.RunChildAsync([collectorMode]) is var code and not 0)
+        {
+            return code;
+        }
+    }
+}
+
+if (mode is "drain" or "all" && CollectorRuntime.IsActive)
 {
     // drain [WINDOW] [nogzip] [days=N]: WINDOW = unacknowledged backlog messages the agent keeps in flight (its window less
     // the live reserve); N = days of the site replayed per round (default 6: phases of several seconds, not one).
@@ -51,7 +68,7 @@ if (mode is "drain" or "all")
     await DrainBench.RunAsync(window, gzip, separateCores: true, days);
 }
 
-if (mode is "alerts" or "all")
+if (mode is "alerts" or "all" && CollectorRuntime.IsActive)
 {
     await AlertBench.RunAsync();
 }
@@ -61,7 +78,7 @@ if (mode is "selfcheck" or "all")
     await SelfCheckBench.RunAsync();
 }
 
-if (mode is "sites" or "all")
+if (mode is "sites" or "all" && CollectorRuntime.IsActive)
 {
     await SitesBench.RunAsync();
 }

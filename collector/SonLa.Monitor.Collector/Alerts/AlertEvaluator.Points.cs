@@ -71,7 +71,7 @@ public sealed partial class AlertEvaluator
 
     private static string? Tag(LinePoint point, string key)
     {
-        foreach (var (k, v) in point.Tags)
+        foreach (var (k, v) in point.TagSpan)
         {
             if (string.Equals(k, key, StringComparison.Ordinal))
             {
@@ -84,7 +84,7 @@ public sealed partial class AlertEvaluator
 
     private static double? Number(LinePoint point, string key)
     {
-        foreach (var (k, v) in point.Fields)
+        foreach (var (k, v) in point.FieldSpan)
         {
             if (string.Equals(k, key, StringComparison.Ordinal))
             {

@@ -14,7 +14,7 @@ namespace SonLa.Monitor.Collector.Ingest;
 /// at once, and batches only merge while the slots are busy, which is exactly when merging pays.
 /// </summary>
 /// <remarks>
-/// Memory: the line-protocol bytes held (queued plus being written) never exceed
+/// Memory: the line-protocol buffers held (queued plus being written; see <see cref="LineBatch.HeldBytes"/>) never exceed
 /// <see cref="IngestOptions.QueueMaxBytes"/>, except for one batch larger than the bound, admitted
 /// alone when nothing else is held. <see cref="EnqueueAsync"/> waits for room, so a stream that
 /// cannot enqueue stops reading its agent (HTTP/2 flow control then stops the agent).
@@ -95,11 +95,11 @@ public sealed class WriteCoalescer : BackgroundService
                             return pending;
                         }
 
-                        if (_heldBatches == 0 || _heldBytes + lines.Bytes <= _options.QueueMaxBytes)
+                        if (_heldBatches == 0 || _heldBytes + lines.HeldBytes <= _options.QueueMaxBytes)
                         {
                             _queue.Enqueue(pending);
                             _heldBatches++;
-                            _heldBytes += lines.Bytes;
+                            _heldBytes += lines.HeldBytes;
                             _highWaterBytes = Math.Max(_highWaterBytes, _heldBytes);
                             _workArrived.TrySetResult();
                             return pending;
@@ -301,7 +301,7 @@ public sealed class WriteCoalescer : BackgroundService
         {
             foreach (var pending in group)
             {
-                _heldBytes -= pending.Lines.Bytes;
+                _heldBytes -= pending.Lines.HeldBytes;
                 _heldBatches--;
             }
 
@@ -310,6 +310,11 @@ public sealed class WriteCoalescer : BackgroundService
         }
 
         freed.TrySetResult();
+        // Written (or given up on) for good: the agents are answered from the results, not from the lines.
+        foreach (var pending in group)
+        {
+            pending.Lines.Release();
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

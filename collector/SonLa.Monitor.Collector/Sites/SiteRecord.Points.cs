@@ -229,7 +229,7 @@ internal sealed partial class SiteRecord
 
     private static string? Tag(LinePoint point, string key)
     {
-        foreach (var (k, v) in point.Tags)
+        foreach (var (k, v) in point.TagSpan)
         {
             if (string.Equals(k, key, StringComparison.Ordinal))
             {
@@ -242,7 +242,7 @@ internal sealed partial class SiteRecord
 
     private static LineValue? Field(LinePoint point, string key)
     {
-        foreach (var (k, v) in point.Fields)
+        foreach (var (k, v) in point.FieldSpan)
         {
             if (string.Equals(k, key, StringComparison.Ordinal))
             {

@@ -12,6 +12,12 @@ public sealed class LineBatch
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
+    // A first guess that errs low (a device point takes about 120 bytes, an interface point 260): growing a pooled
+    // array costs one copy, while a guess too high leaves the queue's memory bound counting unused bytes.
+    private const int ExpectedBytesPerPoint = 128;
+
+    private byte[]? _rented;
+
     public LineBatch(IReadOnlyList<ReadOnlyMemory<byte>> segments, int points)
     {
         ArgumentNullException.ThrowIfNull(segments);
@@ -24,6 +30,14 @@ public sealed class LineBatch
         }
 
         Bytes = Math.Max(0, bytes - 1);
+        HeldBytes = Bytes;
+    }
+
+    private LineBatch(byte[] rented, int length, int points)
+        : this([rented.AsMemory(0, length)], points)
+    {
+        _rented = rented;
+        HeldBytes = rented.Length;
     }
 
     /// <summary>Each segment: whole lines joined by '\n', without a trailing newline.</summary>
@@ -34,6 +48,9 @@ public sealed class LineBatch
     /// <summary>Length of the request body in bytes (segments plus the newlines between them).</summary>
     public long Bytes { get; }
 
+    /// <summary>Memory this batch holds: <see cref="Bytes"/>, or the whole pooled array the lines were formatted into.</summary>
+    public long HeldBytes { get; }
+
     public static LineBatch From(IReadOnlyList<LinePoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -42,10 +59,31 @@ public sealed class LineBatch
             return new LineBatch([], 0);
         }
 
-        var output = new ArrayBufferWriter<byte>(points.Count * 200);
-        LineProtocol.Write(output, points);
-        // An exact copy: the queue's memory bound counts Bytes, and the writer's buffer may be up to twice that.
-        return new LineBatch([output.WrittenSpan.ToArray()], points.Count);
+        var output = new PooledByteWriter(points.Count * ExpectedBytesPerPoint);
+        try
+        {
+            LineProtocol.Write(output, points);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(output.Detach());
+            throw;
+        }
+
+        var length = output.WrittenCount;
+        return new LineBatch(output.Detach(), length, points.Count);
+    }
+
+    /// <summary>
+    /// Gives a pooled array back once the lines are written for good (nothing may read <see cref="Segments"/> after
+    /// that). Only the owner of the batch calls it; a batch never released is simply collected.
+    /// </summary>
+    public void Release()
+    {
+        if (Interlocked.Exchange(ref _rented, null) is { } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Several batches as one request body.</summary>

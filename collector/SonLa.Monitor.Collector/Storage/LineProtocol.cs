@@ -63,7 +63,7 @@ public static class LineProtocol
         }
 
         WriteName(output, point.Measurement, MeasurementSpecials);
-        foreach (var (key, value) in point.Tags)
+        foreach (var (key, value) in point.TagSpan)
         {
             if (value.Length == 0)
             {
@@ -77,7 +77,7 @@ public static class LineProtocol
         }
 
         var first = true;
-        foreach (var (key, value) in point.Fields)
+        foreach (var (key, value) in point.FieldSpan)
         {
             WriteByte(output, first ? (byte)' ' : (byte)',');
             first = false;

@@ -116,7 +116,7 @@ public sealed class WriteCoalescerTests : IAsyncLifetime
     {
         var one = Batch("a", 10);
         await StartAsync(new IngestOptions { MaxWritesInFlight = 1, WriteMaxPoints = 1000, QueueMaxBytes = 64 * 1024 });
-        var count = (int)(64 * 1024 / one.Bytes);
+        var count = (int)(64 * 1024 / one.HeldBytes);
         var admitted = new List<PendingWrite>();
         for (var i = 0; i < count; i++)
         {
@@ -137,7 +137,7 @@ public sealed class WriteCoalescerTests : IAsyncLifetime
         await Task.WhenAll(admitted.Select(p => p.Completion));
         var statistics = _coalescer.Statistics;
         Assert.True(statistics.HighWaterBytes <= statistics.LimitBytes, $"{statistics.HighWaterBytes} > {statistics.LimitBytes}");
-        Assert.True(statistics.HighWaterBytes > statistics.LimitBytes - (2 * one.Bytes));
+        Assert.True(statistics.HighWaterBytes > statistics.LimitBytes - (2 * one.HeldBytes));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class PointReader
     public static string Tag(LinePoint point, string key)
     {
         ArgumentNullException.ThrowIfNull(point);
-        foreach (var (k, v) in point.Tags)
+        foreach (var (k, v) in point.TagSpan)
         {
             if (string.Equals(k, key, StringComparison.Ordinal))
             {
@@ -30,7 +30,7 @@ public static class PointReader
     public static long? Integer(LinePoint point, string key)
     {
         ArgumentNullException.ThrowIfNull(point);
-        foreach (var (k, v) in point.Fields)
+        foreach (var (k, v) in point.FieldSpan)
         {
             if (string.Equals(k, key, StringComparison.Ordinal))
             {
@@ -51,7 +51,7 @@ public static class PointReader
     public static string? Text(LinePoint point, string key)
     {
         ArgumentNullException.ThrowIfNull(point);
-        foreach (var (k, v) in point.Fields)
+        foreach (var (k, v) in point.FieldSpan)
         {
             if (string.Equals(k, key, StringComparison.Ordinal) && v.Kind == LineValueKind.String)
             {
