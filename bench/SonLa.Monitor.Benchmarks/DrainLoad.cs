@@ -40,7 +40,7 @@ public sealed class DrainLoad
     /// <summary>The agent's messages, serialized (and gzip'd when asked), oldest first; the same for every round.</summary>
     public List<byte[]> Messages { get; }
 
-    /// <summary>Per round (index = round), the ceiling's bodies carrying that round's site tag.</summary>
+    /// <summary>Per round (index = round), the ceiling's bodies, tagged with that round's ceiling site.</summary>
     public List<List<byte[]>> CeilingBodies { get; }
 
     /// <summary>The collector's own work per point on one thread: decode from the wire, convert, format.</summary>
@@ -56,7 +56,7 @@ public sealed class DrainLoad
         var messages = batches.Chunk(UplinkSettings.DefaultBacklogMergeBatches)
             .Select(chunk => new AgentMessage { Batch = CompactBatchCodec.Merge(chunk) }.ToByteArray())
             .Select(bytes => gzip ? PassThroughGzipProvider.Compress(bytes) : bytes).ToList();
-        var bodies = sites.Select(site => CeilingBodiesFor(batches, site)).ToList();
+        var bodies = sites.Select(site => CeilingBodiesFor(batches, DrainBench.CeilingSite(site))).ToList();
         var (work, lineBytes) = MeasureCollectorWork(batches, points);
         return new DrainLoad(bootId, points, messages, bodies, work, lineBytes);
     }

@@ -182,10 +182,11 @@ internal static class CompactDecoder
         var count = seriesColumn.Length;
         var timeColumn = ReadIndexes(ref reader, count, times.Length, "time index");
         var fields = new CompactField[schema.Length];
+        int[]? everyRow = null;
         for (var f = 0; f < schema.Length; f++)
         {
             var (name, kind) = schema[f];
-            var rows = Present(ref reader, count, name);
+            var rows = Present(ref reader, count, name, ref everyRow);
             if (kind == FieldKind.Double)
             {
                 fields[f] = new CompactField(name, kind, rows, null, ColumnReader.ReadDoubles(ref reader, rows.Length, name));
@@ -213,9 +214,19 @@ internal static class CompactDecoder
         return new CompactColumnGroup(seriesColumn, timeColumn, fields);
     }
 
-    /// <summary>The rows of the group that have the field, from its presence column.</summary>
-    private static int[] Present(ref CompactReader reader, int count, string name)
+    /// <summary>
+    /// The rows of the group that have the field, from its presence column, in ascending order. A field every row has
+    /// (the usual case: a constant column of ones) gets <paramref name="everyRow"/>, one array shared by the group's fields.
+    /// </summary>
+    private static int[] Present(ref CompactReader reader, int count, string name, ref int[]? everyRow)
     {
+        var peek = reader;
+        if (peek.Remaining >= 2 && (ColumnMode)peek.ReadByte(name) == ColumnMode.Constant && peek.ReadSigned(name) == 1)
+        {
+            reader = peek;
+            return everyRow ??= Enumerable.Range(0, count).ToArray();
+        }
+
         var presence = ColumnReader.ReadIntegers(ref reader, count, name + " presence");
         var rows = new List<int>(count);
         for (var i = 0; i < count; i++)

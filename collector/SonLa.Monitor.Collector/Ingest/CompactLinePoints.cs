@@ -28,10 +28,16 @@ internal static class CompactLinePoints
         foreach (var group in columns.Groups)
         {
             var order = FieldOrder(group.Fields);
-            // Per field, the position of each row's value in its column (-1: the row does not have the field).
-            var valueAt = new int[group.Fields.Length][];
+            // Per field, the position of each row's value in its column (-1: the row does not have the field). A field every
+            // row has (the usual case) needs no map: its rows are 0..n-1 in order, so a row's value is at the row.
+            var valueAt = new int[]?[group.Fields.Length];
             for (var f = 0; f < group.Fields.Length; f++)
             {
+                if (group.Fields[f].Rows.Length == group.Count)
+                {
+                    continue;
+                }
+
                 var at = new int[group.Count];
                 Array.Fill(at, -1);
                 var rows = group.Fields[f].Rows;
@@ -55,14 +61,14 @@ internal static class CompactLinePoints
                 var present = 0;
                 foreach (var f in order)
                 {
-                    present += valueAt[f][row] >= 0 ? 1 : 0;
+                    present += ValueAt(valueAt[f], row) >= 0 ? 1 : 0;
                 }
 
                 var fields = new KeyValuePair<string, LineValue>[present];
                 var next = 0;
                 foreach (var f in order)
                 {
-                    var at = valueAt[f][row];
+                    var at = ValueAt(valueAt[f], row);
                     if (at >= 0)
                     {
                         var field = group.Fields[f];
@@ -82,6 +88,8 @@ internal static class CompactLinePoints
             }
         }
     }
+
+    private static int ValueAt(int[]? map, int row) => map is null ? row : map[row];
 
     private static KeyValuePair<string, string>[] WithSite(KeyValuePair<string, string>[] tags, string siteId)
     {
