@@ -39,7 +39,7 @@ internal sealed class BearerTokenHandler(
             return Task.FromResult(AuthenticateResult.Fail("unknown or revoked API token"));
         }
 
-        var principal = SonLaPrincipal.Create(found.Value.User, AuthSchemes.Bearer);
+        var principal = SonLaPrincipal.Create(found.Value.User, AuthSchemes.Bearer, found.Value.TokenId);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, AuthSchemes.Bearer)));
     }
 

@@ -11,7 +11,10 @@ public static class SonLaPrincipal
 
     public const string SecurityStampClaim = "sonla:stamp";
 
-    public static ClaimsPrincipal Create(UserAccount user, string scheme)
+    /// <summary>The id of the API token a bearer request was authenticated with.</summary>
+    public const string TokenIdClaim = "sonla:token";
+
+    public static ClaimsPrincipal Create(UserAccount user, string scheme, long? tokenId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
@@ -26,6 +29,11 @@ public static class SonLaPrincipal
             claims.Add(new Claim(SonLaClaimTypes.Site, user.SiteId));
         }
 
+        if (tokenId is not null)
+        {
+            claims.Add(new Claim(TokenIdClaim, tokenId.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (user.MustChangePassword)
         {
             claims.Add(new Claim(MustChangePasswordClaim, "1"));
@@ -36,6 +44,11 @@ public static class SonLaPrincipal
 
     public static long? UserId(this ClaimsPrincipal principal) =>
         long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    public static long? TokenId(this ClaimsPrincipal principal) =>
+        long.TryParse(principal?.FindFirstValue(TokenIdClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : null;
 

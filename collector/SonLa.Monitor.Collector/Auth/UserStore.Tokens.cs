@@ -98,7 +98,13 @@ public sealed partial class UserStore
         command.Parameters.AddWithValue("$now", Format(_time.GetUtcNow()));
         command.Parameters.AddWithValue("$id", tokenId);
         command.Parameters.AddWithValue("$owner", (object?)ownerId ?? DBNull.Value);
-        return command.ExecuteNonQuery() == 1;
+        if (command.ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+
+        EndToken(tokenId);
+        return true;
     }
 
     private List<ApiToken> ListTokens(string condition, long key)

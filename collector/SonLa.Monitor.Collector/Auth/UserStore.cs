@@ -163,15 +163,24 @@ public sealed partial class UserStore
             command.ExecuteNonQuery();
         }
 
+        EndSessions(userId, cookieSessionsOnly: true);
         return FindById(userId);
     }
 
     /// <summary>Disables a user: its sessions and tokens stop working at once. False when unknown or already disabled.</summary>
-    public bool Disable(long userId) =>
-        Execute(
+    public bool Disable(long userId)
+    {
+        var disabled = Execute(
             "UPDATE auth_users SET disabled_at = $value, security_stamp = hex(randomblob(16)) WHERE id = $id AND disabled_at IS NULL",
             userId,
             Format(_time.GetUtcNow())) == 1;
+        if (disabled)
+        {
+            EndSessions(userId, cookieSessionsOnly: false);
+        }
+
+        return disabled;
+    }
 
     public void RecordLogin(long userId) =>
         Execute("UPDATE auth_users SET last_login_at = $value WHERE id = $id", userId, Format(_time.GetUtcNow()));

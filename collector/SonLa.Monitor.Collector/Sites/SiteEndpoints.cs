@@ -53,7 +53,7 @@ public static class SiteEndpoints
     }
 
     /// <summary>Server-sent events until the client goes or the collector stops.</summary>
-    private static async Task LiveAsync(HttpContext context, SiteLiveHub hub, IHostApplicationLifetime lifetime)
+    private static async Task LiveAsync(HttpContext context, SiteLiveHub hub, UserStore users, IHostApplicationLifetime lifetime)
     {
         var response = context.Response;
         response.ContentType = EventStreamContentType + "; charset=utf-8";
@@ -63,6 +63,9 @@ public static class SiteEndpoints
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         using var subscription = hub.Subscribe(context.User.RestrictedSite());
+        // Rights are checked as the stream opens; a user disabled (or a token revoked, a password changed) later must not
+        // keep watching, so the stream ends then and the browser's reconnect meets the login.
+        using var session = users.WatchSession(context.User, () => CancelQuietly(stop));
         try
         {
             // Subscribed before the first byte: a client that has read this misses no later change.
@@ -86,6 +89,18 @@ public static class SiteEndpoints
         catch (IOException)
         {
             // The connection broke while writing.
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream was ending anyway.
         }
     }
 }

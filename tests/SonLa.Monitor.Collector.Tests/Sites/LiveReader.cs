@@ -28,14 +28,19 @@ internal sealed class LiveReader : IAsyncDisposable
     /// <summary>Comment lines seen (": keep-alive", ": connected").</summary>
     public List<string> Comments { get; } = [];
 
-    /// <summary>Opens the stream with the session's cookies (null: no login) and waits for the opening comment.</summary>
-    public static async Task<LiveReader> OpenAsync(Uri address, CookieContainer? cookies)
+    /// <summary>Opens the stream with the session's cookies (null: no login) or a bearer token, and waits for the opening comment.</summary>
+    public static async Task<LiveReader> OpenAsync(Uri address, CookieContainer? cookies, string? bearerToken = null)
     {
         var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
         {
             BaseAddress = address,
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        if (bearerToken is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
         var response = await http.GetAsync("/api/live", HttpCompletionOption.ResponseHeadersRead);
         var reader = new LiveReader(http, response, await response.Content.ReadAsStreamAsync());
         if (response.IsSuccessStatusCode)
