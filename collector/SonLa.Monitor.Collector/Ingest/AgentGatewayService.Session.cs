@@ -57,7 +57,10 @@ public sealed partial class AgentGatewayService
             var sender = SendAsync();
             try
             {
-                while (await _service.ReadAsync(_requests, _siteId, _callToken).WaitAsync(_end.Token))
+                // The read itself is cancelled when the session ends, not merely abandoned: a read left pending on the
+                // request body outlives the call, and the next call that Kestrel serves on the same pooled HTTP/2 stream
+                // failed with "Reading is already in progress" (an agent reconnecting after InfluxDB came back got Internal).
+                while (await _service.ReadAsync(_requests, _siteId, _end.Token))
                 {
                     var message = _requests.Current;
                     _service.TellPresence(_siteId, (observer, at) => observer.OnActivity(_siteId, at));
